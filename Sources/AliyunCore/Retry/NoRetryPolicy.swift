@@ -1,0 +1,4 @@
+/// Never retries: every failure is reported at once.
+struct NoRetryPolicy: RetryPolicy {
+    func delay(after failure: FailedAttempt) -> Duration? { nil }
+}
