@@ -27,7 +27,8 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         }
         if rest.hasSuffix("/") { rest = rest.dropLast() }
         guard !rest.contains("/"), !rest.contains("?"), !rest.contains("@") else {
-            throw EndpointError(text: text, reason: "an endpoint is a scheme, host and port only, without path or query")
+            throw EndpointError(
+                text: text, reason: "an endpoint is a scheme, host and port only, without path or query")
         }
         var port: Int?
         var host = rest
