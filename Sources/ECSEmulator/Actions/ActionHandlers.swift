@@ -1,0 +1,4 @@
+/// Every action the emulator answers; the front door dispatches on `action`.
+public enum ActionHandlers {
+    public static let all: [any ActionHandler] = []
+}

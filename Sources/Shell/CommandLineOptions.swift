@@ -1,0 +1,119 @@
+public import AliyunCore
+
+/// What the `ecsh` command line asks for. Parsing is pure: no environment, no files.
+public struct CommandLineOptions: Sendable, Equatable {
+    public var endpoint: String?
+    public var region: String?
+    public var profile: String?
+    public var accessKeyId: String?
+    public var accessKeySecret: String?
+    public var securityToken: String?
+    public var debug = false
+    /// Commands given with `-c`, separated by `;` or newlines.
+    public var commands: String?
+    public var signatureVersion: SignatureVersion = .v3
+    /// Allows a `Password` to travel over plain HTTP to a host that is not this machine.
+    public var allowInsecurePassword = false
+    public var showHelp = false
+    public var showVersion = false
+
+    public init() {}
+
+    static let valueOptions = [
+        "--endpoint", "--region", "--profile", "--access-key-id", "--access-key-secret", "--sts-token", "-c",
+        "--signature-version",
+    ]
+    static let flagOptions = ["--debug", "--allow-insecure-password", "--help", "-h", "--version"]
+
+    /// Parses `arguments` (without the program name). Accepts `--name value` and `--name=value`.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
+        var options = CommandLineOptions()
+        var index = 0
+        while index < arguments.count {
+            var name = arguments[index]
+            var inlineValue: String?
+            if name.hasPrefix("--"), let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            index += 1
+            if flagOptions.contains(name) {
+                guard inlineValue == nil else { throw UsageError("option \(name) takes no value") }
+                switch name {
+                case "--debug": options.debug = true
+                case "--allow-insecure-password": options.allowInsecurePassword = true
+                case "--version": options.showVersion = true
+                default: options.showHelp = true
+                }
+                continue
+            }
+            guard valueOptions.contains(name) else {
+                if name.hasPrefix("-") {
+                    throw UsageError.unknown("option", name, candidates: valueOptions + flagOptions)
+                }
+                throw UsageError(
+                    "unexpected argument \"\(name)\" (commands go after -c, e.g. -c 'call DescribeRegions')")
+            }
+            guard let value = inlineValue ?? (index < arguments.count ? arguments[index] : nil) else {
+                throw UsageError("option \(name) needs a value")
+            }
+            if inlineValue == nil { index += 1 }
+            try options.set(name, value)
+        }
+        if (options.accessKeyId == nil) != (options.accessKeySecret == nil) {
+            throw UsageError("--access-key-id and --access-key-secret go together")
+        }
+        if options.securityToken != nil, options.accessKeyId == nil {
+            throw UsageError("--sts-token needs --access-key-id and --access-key-secret")
+        }
+        return options
+    }
+
+    private mutating func set(_ name: String, _ value: String) throws(UsageError) {
+        switch name {
+        case "--endpoint": endpoint = value
+        case "--region":
+            guard Self.isRegionId(value) else {
+                throw UsageError("invalid region \"\(value)\" (a region id looks like cn-hangzhou)")
+            }
+            region = value
+        case "--profile": profile = value
+        case "--access-key-id": accessKeyId = value
+        case "--access-key-secret": accessKeySecret = value
+        case "--sts-token": securityToken = value
+        case "--signature-version":
+            guard let version = SignatureVersion(rawValue: value.lowercased()) else {
+                throw UsageError("invalid signature version \"\(value)\" (accepted: v1, v3)")
+            }
+            signatureVersion = version
+        default: commands = commands.map { $0 + "\n" + value } ?? value
+        }
+    }
+
+    /// A region id: lower-case letters, digits and dashes, starting with a letter.
+    static func isRegionId(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter, first.isLowercase else { return false }
+        return text.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }
+    }
+
+    public static let usage = """
+        usage: ecsh [options] -c 'COMMAND; COMMAND…'
+
+        commands:
+          call ACTION [Key=Value…]   call any ECS action and print its JSON result
+
+        options:
+          --region ID                 region (default: ALIBABA_CLOUD_REGION_ID, the profile's, or cn-hangzhou)
+          --endpoint URL              endpoint, e.g. https://ecs.cn-shanghai.aliyuncs.com or http://127.0.0.1:8080
+          --profile NAME              profile of ~/.aliyun/config.json
+          --access-key-id ID          access key (with --access-key-secret; --sts-token for STS keys)
+          --access-key-secret SECRET
+          --sts-token TOKEN
+          --signature-version v1|v3   how requests are signed (default v3, ACS3-HMAC-SHA256)
+          --allow-insecure-password   allow a Password over plain HTTP to a host that is not this machine
+          --debug                     log every HTTP attempt to standard error, secrets redacted
+          -c COMMANDS                 run the commands and exit
+          -h, --help                  show this help
+          --version                   show the version
+        """
+}
