@@ -18,7 +18,7 @@ public enum Redactor {
 
     /// Whether a parameter named `name` (as written on the wire, possibly percent-encoded) is secret.
     public static func isSensitive(parameter name: String) -> Bool {
-        let decoded = formDecode(name).unicodeScalars.filter {
+        let decoded = lenientFormDecode(name).unicodeScalars.filter {
             !($0.properties.isWhitespace || $0.properties.generalCategory == .control
                 || $0.properties.generalCategory == .format)
         }
@@ -73,9 +73,9 @@ public enum Redactor {
     public static func scrub(_ text: String, secrets: some Sequence<String>) -> String {
         var variants: Set<String> = []
         for secret in secrets where !secret.isEmpty {
-            let once = percentEncoded(secret)
+            let once = percentEncode(secret)
             variants.formUnion([
-                secret, once, percentEncoded(once), once.replacingOccurrences(of: "%20", with: "+"),
+                secret, once, percentEncode(once), once.replacingOccurrences(of: "%20", with: "+"),
                 jsonEscaped(secret),
             ])
         }
@@ -97,8 +97,9 @@ public enum Redactor {
         return String(url[..<url.index(after: colon)]) + mask + String(url[at...])
     }
 
-    /// Percent-decoding with `+` as a space; malformed escapes are kept as they are.
-    private static func formDecode(_ text: String) -> String {
+    /// Percent-decoding with `+` as a space; unlike `formDecode`, malformed escapes are kept as they are
+    /// rather than refused, because a log must mask even a request the server would reject.
+    private static func lenientFormDecode(_ text: String) -> String {
         var bytes: [UInt8] = []
         var input = Array(text.utf8)[...]
         while let byte = input.popFirst() {
@@ -123,23 +124,6 @@ public enum Redactor {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
-    }
-
-    /// RFC 3986 encoding as the signers use it: unreserved bytes literal, the rest `%XY` in upper case.
-    private static func percentEncoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += byte < 16 ? "%0" + hex : "%" + hex
-            }
-        }
-        return result
     }
 
     /// The secret as it appears inside a JSON string.
