@@ -64,7 +64,7 @@ public struct CredentialResolver: Sendable {
     /// The profile names of the config file, in file order; empty when there is no readable file.
     /// For completion, where an error message would be noise.
     public func profileNames() -> [String] {
-        ((try? AliyunConfigFile.load(path: configFilePath)) ?? nil)?.profileNames ?? []
+        (try? AliyunConfigFile.load(path: configFilePath))?.profileNames ?? []
     }
 
     private func resolveProfile(environmentRegion: String?) throws(CredentialError) -> ResolvedCredentials? {
