@@ -1,4 +1,4 @@
-public import ECS
+import ECS
 
 /// `call ACTION [Key=Value…]`: any ECS action, its JSON result printed as is.
 ///
