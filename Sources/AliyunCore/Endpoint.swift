@@ -67,9 +67,7 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the host is this machine (127.0.0.0/8, `localhost`, `::1`); plain HTTP is fine there.
-    public var isLoopback: Bool {
-        host == "localhost" || host == "[::1]" || host == "::1" || host.hasPrefix("127.")
-    }
+    public var isLoopback: Bool { LoopbackHost.contains(host) }
 
     public var isSecure: Bool { scheme == "https" }
 

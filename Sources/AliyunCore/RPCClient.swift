@@ -167,7 +167,7 @@ public final class RPCClient: Sendable {
     private func checkPasswordTransport(action: String, parameters: [String: String]) throws {
         guard !allowInsecurePassword, endpoint.scheme != "https",
             parameters.keys.contains(where: { $0.caseInsensitiveCompare("Password") == .orderedSame }),
-            !LoopbackHost.contains(endpoint.host)
+            !endpoint.isLoopback
         else { return }
         throw RPCError.insecurePassword(action: action, host: endpoint.hostHeader)
     }

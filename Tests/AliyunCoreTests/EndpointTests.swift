@@ -20,6 +20,8 @@ struct EndpointTests {
         ("https://ecs.example.com:443", "https://ecs.example.com:443", "ecs.example.com", false),
         ("http://[::1]:9000", "http://[::1]:9000", "[::1]:9000", true),
         ("10.0.0.1:8443", "https://10.0.0.1:8443", "10.0.0.1:8443", false),
+        ("http://127.evil.example:80", "http://127.evil.example:80", "127.evil.example", false),
+        ("http://127.0.0.1.example.com", "http://127.0.0.1.example.com", "127.0.0.1.example.com", false),
     ])
     func parsesWhatUsersType(_ text: String, _ baseURL: String, _ hostHeader: String, _ loopback: Bool) throws {
         let endpoint = try Endpoint(parsing: text)
