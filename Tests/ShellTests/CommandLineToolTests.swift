@@ -1,0 +1,136 @@
+import AliyunCore
+import Foundation
+import Shell
+import TestSupport
+import Testing
+
+/// The `ecsh` program end to end, over a scripted transport: what it prints, what it sends, its exit status.
+struct CommandLineToolTests {
+    final class Captured: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outputText = ""
+        private var errorText = ""
+        var output: String { lock.withLock { outputText } }
+        var errors: String { lock.withLock { errorText } }
+        func write(_ text: String) { lock.withLock { outputText += text } }
+        func writeError(_ text: String) { lock.withLock { errorText += text } }
+    }
+
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], transport: ScriptedTransport = ScriptedTransport(),
+        home: TemporaryHome? = nil
+    ) async throws -> (status: Int32, output: String, errors: String) {
+        let home = try home ?? TemporaryHome()
+        let captured = Captured()
+        let tool = CommandLineTool(
+            environment: environment, homeDirectory: home.path, output: captured.write,
+            errorOutput: captured.writeError, transport: transport)
+        let status = await tool.run(arguments)
+        return (status, captured.output, captured.errors)
+    }
+
+    let keys = ["--access-key-id", "testid", "--access-key-secret", "testsecret"]
+
+    @Test func callPrintsTheJSONResultAndSendsTheSessionRegion() async throws {
+        let transport = ScriptedTransport([
+            .json(200, #"{"RequestId":"R1","Regions":{"Region":[{"RegionId":"cn-hangzhou"}]}}"#)
+        ])
+        let result = try await run(
+            keys + ["--region", "cn-shanghai", "-c", "call DescribeDisks PageSize=5"], transport: transport)
+        #expect(result.status == 0)
+        #expect(result.errors == "")
+        #expect(try JSONValue.parse(Data(result.output.utf8))["RequestId"] == .string("R1"))
+        let request = try #require(transport.requests.first)
+        #expect(request.url.hasPrefix("https://ecs.cn-shanghai.aliyuncs.com/?"))
+        #expect(request.decodedQuery["RegionId"] == "cn-shanghai")
+        #expect(request.decodedQuery["PageSize"] == "5")
+        #expect(request.header(named: "x-acs-action") == "DescribeDisks")
+    }
+
+    @Test func regionAndKeysComeFromTheEnvironmentWhenNoFlagsAreGiven() async throws {
+        let transport = ScriptedTransport([.ok()])
+        let environment = [
+            "ALIBABA_CLOUD_ACCESS_KEY_ID": "envid", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "envsecret",
+            "ALIBABA_CLOUD_REGION_ID": "cn-beijing",
+        ]
+        let result = try await run(["-c", "call DescribeInstances"], environment: environment, transport: transport)
+        #expect(result.status == 0)
+        let request = try #require(transport.requests.first)
+        #expect(request.url.hasPrefix("https://ecs.cn-beijing.aliyuncs.com/"))
+        #expect(request.header(named: "authorization")?.contains("Credential=envid,") == true)
+    }
+
+    @Test func explicitEndpointAndSignatureV1() async throws {
+        let transport = ScriptedTransport([.ok()])
+        let result = try await run(
+            keys + ["--endpoint", "http://127.0.0.1:9", "--signature-version", "v1", "-c", "call DescribeRegions"],
+            transport: transport)
+        #expect(result.status == 0)
+        let request = try #require(transport.requests.first)
+        #expect(request.url.hasPrefix("http://127.0.0.1:9/?"))
+        #expect(request.decodedQuery["SignatureMethod"] == "HMAC-SHA1")
+        #expect(request.decodedQuery["RegionId"] == nil)
+    }
+
+    @Test func aServiceErrorExitsOneWithCodeMessageAndRequestId() async throws {
+        let transport = ScriptedTransport([
+            .serviceError(
+                403, code: "IncorrectDiskStatus",
+                message: "The current disk status does not support this operation.")
+        ])
+        let result = try await run(
+            keys + ["-c", "call ReInitDisk DiskId=d-1; call DescribeDisks"], transport: transport)
+        #expect(result.status == 1)
+        #expect(
+            result.errors
+                == "ecsh: IncorrectDiskStatus: The current disk status does not support this operation. "
+                + "(HTTP 403, RequestId 0C7B1EAF-9D3C-4A2E-8C6B-1F7A0E4D2B11)\n")
+        #expect(transport.requests.count == 1, "the script stops at the first failure")
+    }
+
+    @Test func noCredentialsAnywhereIsAClearError() async throws {
+        let result = try await run(["-c", "call DescribeRegions"])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("no credentials found: pass --access-key-id and --access-key-secret"))
+    }
+
+    @Test(arguments: [
+        (["--regoin", "x"], "ecsh: unknown option --regoin (did you mean --region?)"),
+        ([], "ecsh: no commands given"),
+        (["-c", "call 'DescribeRegions"], "ecsh: -c: unterminated single quote"),
+        (["--endpoint", "ftp://x", "-c", "call DescribeRegions"], "invalid endpoint \"ftp://x\""),
+    ])
+    func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
+        let result = try await run(keys + arguments)
+        #expect(result.status == 2)
+        #expect(result.errors.contains(message))
+    }
+
+    @Test func anUnknownCommandFailsWithASuggestion() async throws {
+        let result = try await run(keys + ["-c", "cal DescribeRegions"])
+        #expect(result.status == 1)
+        #expect(result.errors == "ecsh: unknown command cal (did you mean call?)\n")
+    }
+
+    @Test func debugLogGoesToStandardErrorWithoutSecrets() async throws {
+        let transport = ScriptedTransport([.ok()])
+        let result = try await run(
+            keys + [
+                "--debug", "--endpoint", "http://127.0.0.1:9", "-c", "call ReInitDisk DiskId=d-1 Password=EcsV587!",
+            ],
+            transport: transport)
+        #expect(result.status == 0)
+        #expect(result.errors.contains("ReInitDisk attempt 1: POST http://127.0.0.1:9/?"))
+        #expect(!result.errors.contains("EcsV587"))
+        #expect(!result.errors.contains("testsecret"))
+        #expect(transport.requests.first?.decodedQuery["Password"] == "EcsV587!")
+    }
+
+    @Test func helpAndVersion() async throws {
+        let help = try await run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("usage: ecsh"))
+        let version = try await run(["--version"])
+        #expect(version.output == "ecsh \(CommandLineTool.version)\n")
+    }
+}
