@@ -1,0 +1,339 @@
+public import AliyunCore
+import CMicroHTTPD
+import Foundation
+import Synchronization
+
+/// A small HTTP/1.1 server over libmicrohttpd: every complete request goes to one handler, which
+/// answers with a response or drops the connection.
+///
+/// - Each connection has a thread of its own, so a slow handler holds up only its own client.
+/// - The handler sees the request target exactly as it came on the request line (path, `?` and the
+///   raw query, nothing decoded), the headers with their names as sent, and the whole body.
+/// - libmicrohttpd answers malformed requests itself (400), and request lines or headers larger
+///   than `Limits.maxHeaderBytes` (431 or 414); a body over `Limits.maxBodyBytes` is answered 413
+///   without calling the handler.
+/// - Connections are kept alive, and closed after `Limits.idleTimeout` without traffic.
+public final class HTTPServer: Sendable {
+    /// The client end of a connection.
+    public struct ConnectionInfo: Sendable, Equatable, CustomStringConvertible {
+        public var address: String
+        public var port: UInt16
+
+        public init(address: String, port: UInt16) {
+            self.address = address
+            self.port = port
+        }
+
+        public var description: String { address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)" }
+    }
+
+    /// What the handler wants done with a request.
+    public enum Reply: Sendable, Equatable {
+        /// Send this response (`content-length` is computed; other headers are sent as given).
+        case response(HTTPResponse)
+        /// Close the connection without answering, as a crashed or unplugged server would.
+        case dropConnection
+    }
+
+    /// Bounds on what one client can make the server hold.
+    public struct Limits: Sendable, Equatable {
+        /// Largest request body; larger ones are answered 413.
+        public var maxBodyBytes: Int
+        /// Most connections open at once; more are refused.
+        public var maxConnections: Int
+        /// Seconds a connection may sit idle before it is closed; 0 for never.
+        public var idleTimeout: Int
+        /// Memory per connection for the request line and headers (libmicrohttpd's pool).
+        public var maxHeaderBytes: Int
+
+        public init(
+            maxBodyBytes: Int = 1 << 20, maxConnections: Int = 64, idleTimeout: Int = 30, maxHeaderBytes: Int = 32 << 10
+        ) {
+            self.maxBodyBytes = maxBodyBytes
+            self.maxConnections = maxConnections
+            self.idleTimeout = idleTimeout
+            self.maxHeaderBytes = maxHeaderBytes
+        }
+    }
+
+    /// Why the server could not start.
+    public struct StartError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Called on the connection's thread for each complete request; must be safe to call from
+    /// several threads at once.
+    public typealias Handler = @Sendable (HTTPRequest, ConnectionInfo?) -> Reply
+
+    public let host: String
+    public let requestedPort: UInt16
+    public let limits: Limits
+    private let core: HTTPServerCore
+    private let logErrors: Bool
+    private let daemon = Mutex<RunningDaemon?>(nil)
+
+    /// A started daemon. Why @unchecked: the pointer is only used under `daemon`'s lock, or after
+    /// being taken out of it by `stop`, which is then its only user.
+    private struct RunningDaemon: @unchecked Sendable {
+        let pointer: OpaquePointer
+        let port: UInt16
+    }
+
+    /// - Parameters:
+    ///   - host: a numeric IPv4 or IPv6 address to listen on.
+    ///   - port: the port, or 0 for any free one (see `start()`'s result).
+    ///   - logErrors: let libmicrohttpd print its own errors on standard error.
+    public init(
+        host: String = "127.0.0.1", port: UInt16 = 0, limits: Limits = Limits(), logErrors: Bool = false,
+        handler: @escaping Handler
+    ) {
+        self.host = host
+        requestedPort = port
+        self.limits = limits
+        self.logErrors = logErrors
+        core = HTTPServerCore(handler: handler, maxBodyBytes: limits.maxBodyBytes)
+    }
+
+    deinit { stop() }
+
+    /// The port listened on, while running.
+    public var port: UInt16? { daemon.withLock { $0?.port } }
+
+    /// Starts listening and returns the bound port. Does nothing but return the port if running.
+    @discardableResult
+    public func start() throws -> UInt16 {
+        try daemon.withLock { running in
+            if let running { return running.port }
+            let started = try startDaemon()
+            running = started
+            return started.port
+        }
+    }
+
+    /// Stops listening, closes every connection and waits for running handlers to return.
+    public func stop() {
+        // Not `$0.take()`: with this payload, Swift 6.3.1 leaves the Mutex's value in place.
+        let taken = daemon.withLock { running -> RunningDaemon? in
+            defer { running = nil }
+            return running
+        }
+        guard let running = taken else { return }
+        MHD_stop_daemon(running.pointer)
+    }
+
+    /// Requests read but not yet finished (for tests: 0 once stopped).
+    var requestsInProgress: Int { core.requestsInProgress.load(ordering: .relaxed) }
+
+    private func startDaemon() throws -> RunningDaemon {
+        var flags =
+            MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_THREAD_PER_CONNECTION.rawValue | MHD_USE_AUTO.rawValue
+        if logErrors { flags |= MHD_USE_ERROR_LOG.rawValue }
+        let context = Unmanaged.passUnretained(core).toOpaque()
+
+        func start(_ address: UnsafeMutableRawPointer) -> OpaquePointer? {
+            var options = [
+                MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: address),
+                MHD_OptionItem(option: .CONNECTION_LIMIT, value: max(1, limits.maxConnections), ptr_value: nil),
+                MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: max(0, limits.idleTimeout), ptr_value: nil),
+                MHD_OptionItem(
+                    option: .CONNECTION_MEMORY_LIMIT, value: max(4096, limits.maxHeaderBytes), ptr_value: nil),
+                MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
+            ]
+            return options.withUnsafeMutableBufferPointer { items in
+                ecsh_mhd_start_daemon(
+                    flags, requestedPort, mhdAccess, context, mhdURILog, context, mhdCompleted, context,
+                    items.baseAddress)
+            }
+        }
+
+        let pointer: OpaquePointer?
+        if host.contains(":") {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = requestedPort.bigEndian
+            guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else {
+                throw StartError(description: "not a numeric IP address: \(host)")
+            }
+            flags |= MHD_USE_IPv6.rawValue
+            pointer = withUnsafeMutableBytes(of: &address) { start($0.baseAddress!) }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = requestedPort.bigEndian
+            guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+                throw StartError(description: "not a numeric IP address: \(host)")
+            }
+            pointer = withUnsafeMutableBytes(of: &address) { start($0.baseAddress!) }
+        }
+        guard let pointer else {
+            throw StartError(description: "cannot listen on \(host) port \(requestedPort) (in use, or not allowed)")
+        }
+        let port = ecsh_mhd_bound_port(pointer)
+        guard port != 0 else {
+            MHD_stop_daemon(pointer)
+            throw StartError(description: "cannot read the port bound on \(host)")
+        }
+        return RunningDaemon(pointer: pointer, port: port)
+    }
+}
+
+/// What the C callbacks need: the handler and the body limit. Immutable, so shared freely between
+/// connection threads; found through the callbacks' context pointer.
+final class HTTPServerCore: Sendable {
+    let handler: HTTPServer.Handler
+    let maxBodyBytes: Int
+    let requestsInProgress = Atomic<Int>(0)
+
+    init(handler: @escaping HTTPServer.Handler, maxBodyBytes: Int) {
+        self.handler = handler
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// One request being read; owned by libmicrohttpd's per-request context slot from the moment the
+/// request line is read until the request completes, and used by that connection's thread only.
+final class HTTPServerRequestState {
+    let target: String
+    var headers: [String: String] = [:]
+    var body = Data()
+    var headersRead = false
+    var bodyTooLarge = false
+
+    init(target: String) { self.target = target }
+
+    func addHeader(name: String, value: String) {
+        if let earlier = headers[name] {
+            headers[name] = earlier + ", " + value
+        } else {
+            headers[name] = value
+        }
+    }
+}
+
+// MARK: - libmicrohttpd callbacks (plain functions; `self` comes through the context pointer)
+
+/// Called with the raw request target before libmicrohttpd splits and decodes it: the start of a request.
+private func mhdURILog(
+    _ context: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?
+) -> UnsafeMutableRawPointer? {
+    if let context {
+        Unmanaged<HTTPServerCore>.fromOpaque(context).takeUnretainedValue().requestsInProgress.add(
+            1, ordering: .relaxed)
+    }
+    let state = HTTPServerRequestState(target: uri.map { String(cString: $0) } ?? "")
+    return Unmanaged.passRetained(state).toOpaque()
+}
+
+/// Called when a request is over (answered, dropped, or its connection closed): frees its state.
+private func mhdCompleted(
+    _ context: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+    _ slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ reason: MHD_RequestTerminationCode
+) {
+    guard let slot, let pointer = slot.pointee else { return }
+    Unmanaged<HTTPServerRequestState>.fromOpaque(pointer).release()
+    slot.pointee = nil
+    if let context {
+        Unmanaged<HTTPServerCore>.fromOpaque(context).takeUnretainedValue().requestsInProgress.subtract(
+            1, ordering: .relaxed)
+    }
+}
+
+private func mhdCollectHeader(
+    _ context: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, _ key: UnsafePointer<CChar>?,
+    _ value: UnsafePointer<CChar>?
+) -> MHD_Result {
+    guard let context, let key else { return .YES }
+    Unmanaged<HTTPServerRequestState>.fromOpaque(context).takeUnretainedValue().addHeader(
+        name: String(cString: key), value: value.map { String(cString: $0) } ?? "")
+    return .YES
+}
+
+/// libmicrohttpd calls this once the headers are read, once per piece of body, and once the
+/// request is complete; only then does the handler run.
+private func mhdAccess(
+    _ context: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ url: UnsafePointer<CChar>?,
+    _ method: UnsafePointer<CChar>?, _ version: UnsafePointer<CChar>?, _ uploadData: UnsafePointer<CChar>?,
+    _ uploadSize: UnsafeMutablePointer<Int>?, _ slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+) -> MHD_Result {
+    guard let context, let connection, let slot, let uploadSize else { return .NO }
+    let core = Unmanaged<HTTPServerCore>.fromOpaque(context).takeUnretainedValue()
+    if slot.pointee == nil {
+        // Not seen by the URI callback (should not happen): fall back on the decoded path.
+        core.requestsInProgress.add(1, ordering: .relaxed)
+        let state = HTTPServerRequestState(target: url.map { String(cString: $0) } ?? "/")
+        slot.pointee = Unmanaged.passRetained(state).toOpaque()
+    }
+    let state = Unmanaged<HTTPServerRequestState>.fromOpaque(slot.pointee!).takeUnretainedValue()
+
+    if !state.headersRead {
+        state.headersRead = true
+        _ = MHD_get_connection_values(connection, .HEADER_KIND, mhdCollectHeader, slot.pointee)
+        let declared = state.headers.first { $0.key.lowercased() == "content-length" }.flatMap { Int($0.value) }
+        if let declared, declared > core.maxBodyBytes {
+            // Answered before the body is read; libmicrohttpd then closes the connection.
+            return queue(tooLarge(core.maxBodyBytes), on: connection)
+        }
+        return .YES
+    }
+
+    if uploadSize.pointee > 0 {
+        if !state.bodyTooLarge, state.body.count + uploadSize.pointee <= core.maxBodyBytes, let uploadData {
+            state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: uploadSize.pointee))
+        } else {
+            state.bodyTooLarge = true
+            state.body = Data()
+        }
+        uploadSize.pointee = 0
+        return .YES
+    }
+
+    if state.bodyTooLarge { return queue(tooLarge(core.maxBodyBytes), on: connection) }
+
+    let request = HTTPRequest(
+        method: method.map { String(cString: $0) } ?? "", url: state.target, headers: state.headers, body: state.body)
+    switch core.handler(request, clientAddress(connection)) {
+    case .response(let response): return queue(response, on: connection)
+    case .dropConnection: return .NO
+    }
+}
+
+private func tooLarge(_ limit: Int) -> HTTPResponse {
+    HTTPResponse(
+        status: 413, headers: ["Content-Type": "text/plain; charset=utf-8"],
+        body: Data("request body larger than \(limit) bytes\n".utf8))
+}
+
+private func clientAddress(_ connection: OpaquePointer) -> HTTPServer.ConnectionInfo? {
+    var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+    var port: UInt16 = 0
+    let address: String? = buffer.withUnsafeMutableBufferPointer { text in
+        guard ecsh_mhd_client_address(connection, text.baseAddress, socklen_t(text.count), &port) == 0 else {
+            return nil
+        }
+        return String(cString: text.baseAddress!)
+    }
+    return address.map { HTTPServer.ConnectionInfo(address: $0, port: port) }
+}
+
+/// Header names the server writes itself.
+private let headersSetByServer: Set<String> = ["content-length", "transfer-encoding"]
+
+private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    let answer = response.body.withUnsafeBytes { bytes in
+        MHD_create_response_from_buffer(
+            bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+    }
+    guard let answer else { return .NO }
+    defer { MHD_destroy_response(answer) }
+    for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) where !headersSetByServer.contains(name) {
+        _ = MHD_add_response_header(answer, canonicalHeaderName(name), value)
+    }
+    return MHD_queue_response(connection, UInt32(clamping: response.status), answer)
+}
+
+/// `x-acs-request-id` → `X-Acs-Request-Id`: response header names as servers usually spell them.
+private func canonicalHeaderName(_ name: String) -> String {
+    name.split(separator: "-", omittingEmptySubsequences: false)
+        .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .joined(separator: "-")
+}
