@@ -112,7 +112,7 @@ public final class HTTPServer: Sendable {
 
     /// Stops listening, closes every connection and waits for running handlers to return.
     public func stop() {
-        // Not `$0.take()`: with this payload, Swift 6.3.1 leaves the Mutex's value in place.
+        // Not `$0.take()`: in debug builds Swift 6.3.1 then leaves this payload in the Mutex.
         let taken = daemon.withLock { running -> RunningDaemon? in
             defer { running = nil }
             return running

@@ -81,6 +81,22 @@ struct HTTPServerTests {
         #expect(server.received.isEmpty)
     }
 
+    @Test func requestLineAndHeadersOverTheLimitAreRefused() throws {
+        let server = try RecordingServer(limits: .init(maxHeaderBytes: 16 << 10))
+        let long = String(repeating: "a", count: 20_000)
+        let bigHeader = try RawHTTPConnection(port: server.port)
+        try bigHeader.send("GET / HTTP/1.1\r\nHost: h\r\nX-Big: \(long)\r\n\r\n")
+        let longTarget = try RawHTTPConnection(port: server.port)
+        try longTarget.send("GET /\(long) HTTP/1.1\r\nHost: h\r\n\r\n")
+        let fits = try RawHTTPConnection(port: server.port)
+        try fits.send("GET /\(long.prefix(8000)) HTTP/1.1\r\nHost: h\r\nX-Big: \(long.prefix(4000))\r\n\r\n")
+
+        #expect(try bigHeader.readResponse()?.hasPrefix("HTTP/1.1 431 ") == true)
+        #expect(try longTarget.readResponse()?.hasPrefix("HTTP/1.1 414 ") == true)
+        #expect(try fits.readResponse()?.hasPrefix("HTTP/1.1 200 ") == true)
+        #expect(server.received.count == 1)
+    }
+
     @Test(arguments: [
         "GET / FOO/1.1\r\nHost: h\r\n\r\n",
         "GET /x HTTP/1.1 extra\r\nHost: h\r\n\r\n",
