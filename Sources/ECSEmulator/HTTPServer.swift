@@ -28,7 +28,8 @@ public final class HTTPServer: Sendable {
 
     /// What the handler wants done with a request.
     public enum Reply: Sendable, Equatable {
-        /// Send this response (`content-length` is computed; other headers are sent as given).
+        /// Send this response. `Content-Length` is computed; other headers are sent with their names
+        /// capitalised (`X-Acs-Request-Id`), except those with an empty value, which libmicrohttpd drops.
         case response(HTTPResponse)
         /// Close the connection without answering, as a crashed or unplugged server would.
         case dropConnection
