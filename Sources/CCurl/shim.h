@@ -19,6 +19,12 @@ typedef size_t (*ecsh_curl_data_callback)(char *data, size_t size, size_t count,
 static inline CURLcode ecsh_curl_setopt_callback(CURL *handle, CURLoption option, ecsh_curl_data_callback value) {
     return curl_easy_setopt(handle, option, value);
 }
+static inline CURLcode ecsh_curl_setopt_off(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ecsh_curl_setopt_prereq(CURL *handle, curl_prereq_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, value);
+}
 static inline CURLcode ecsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
