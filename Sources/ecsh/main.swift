@@ -1,1 +1,15 @@
+import AliyunCore
+import Foundation
 import Shell
+
+// Thin by design: everything testable lives in the Shell library.
+let transport = CurlTransport()
+let tool = CommandLineTool(
+    environment: ProcessInfo.processInfo.environment,
+    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path,
+    output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+    errorOutput: { FileHandle.standardError.write(Data($0.utf8)) },
+    transport: transport)
+let status = await tool.run(Array(CommandLine.arguments.dropFirst()))
+transport.shutdown()
+exit(status)

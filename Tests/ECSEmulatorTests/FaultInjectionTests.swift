@@ -16,7 +16,10 @@ struct FaultInjectionTests {
     }
 
     @Test(arguments: [
-        ("slow=0.1", "unknown fault \"slow\" (accepted: throttle, error500, unavailable, drop-before, drop-after, latency)"),
+        (
+            "slow=0.1",
+            "unknown fault \"slow\" (accepted: throttle, error500, unavailable, drop-before, drop-after, latency)"
+        ),
         ("throttle", "\"throttle\" needs a value, e.g. throttle=0.1"),
         ("throttle=1.5", "throttle must be a probability from 0 to 1, not \"1.5\""),
         ("throttle=x", "throttle must be a probability from 0 to 1, not \"x\""),

@@ -8,7 +8,7 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Header names as sent; look-ups should be case-insensitive.
     public var headers: [String: String]
     public var body: Data
-    /// Whole-transfer limit once connected; `nil` leaves the transport's default.
+    /// Limit for the whole call, connecting included; `nil` leaves the transport's default.
     public var timeout: TimeInterval?
 
     public init(
