@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AliyunCore", "ECSEmulator"], path: "Tests/TestSupport"),
         .testTarget(name: "AliyunCoreTests", dependencies: ["AliyunCore", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"]),
+        .testTarget(name: "ECSEmulatorTests", dependencies: ["ECSEmulator", "TestSupport"]),
     ]
 )
 
