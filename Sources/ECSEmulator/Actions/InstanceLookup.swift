@@ -1,0 +1,24 @@
+/// Finding the instance StartInstance and StopInstance act on.
+extension RequestParameters {
+    /// The index of the instance named by `InstanceId` (required). A `RegionId`, when given, must be one of
+    /// the world's (`InvalidRegionId.NotFound`) and hold the instance; an unknown or malformed id is
+    /// `InvalidInstanceId.NotFound`.
+    func instanceIndex(in world: World) throws(APIError) -> Int {
+        let instanceId = try required("InstanceId")
+        let regionId = text("RegionId")
+        if let regionId, world.region(regionId) == nil { throw ActionErrors.regionNotFound }
+        guard instanceId.hasPrefix("i-"), let index = world.instanceIndex(instanceId),
+            regionId == nil || world.instances[index].regionId == regionId
+        else { throw ActionErrors.instanceNotFound }
+        return index
+    }
+
+    /// `DryRun=true`: every check passed, nothing is done (`DryRunOperation`, 400, as ECS answers).
+    func checkDryRun() throws(APIError) {
+        if try bool("DryRun") == true {
+            throw APIError(
+                code: "DryRunOperation", message: "Request validation has been passed with DryRun flag set.",
+                httpStatus: 400)
+        }
+    }
+}
