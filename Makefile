@@ -32,6 +32,11 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) lint
 
+# Side-by-side throughput figures (ratios); release build, loopback only.
+bench: deps
+	$(SWIFT) build -c release --product ecsh-bench
+	.build/release/ecsh-bench share/ecsh/sandbox.json
+
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 

@@ -127,6 +127,7 @@ public final class HTTPServer: Sendable {
     private func startDaemon() throws -> RunningDaemon {
         var flags =
             MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_THREAD_PER_CONNECTION.rawValue | MHD_USE_AUTO.rawValue
+            | MHD_USE_ITC.rawValue
         if logErrors { flags |= MHD_USE_ERROR_LOG.rawValue }
         let context = Unmanaged.passUnretained(core).toOpaque()
 

@@ -31,6 +31,9 @@ public struct CommandLineTool: Sendable {
     /// Runs `arguments` (without the program name) and returns the exit status: 0 all commands succeeded,
     /// 1 a command failed, 2 the command line or the configuration is wrong.
     public func run(_ arguments: [String]) async -> Int32 {
+        if arguments.first == "serve" {
+            return await serve(Array(arguments.dropFirst()))
+        }
         let options: CommandLineOptions
         do {
             options = try CommandLineOptions.parse(arguments)
@@ -99,6 +102,23 @@ public struct CommandLineTool: Sendable {
             allowInsecurePassword: options.allowInsecurePassword,
             debugLog: options.debug ? DebugLog(write: { [errorOutput] in errorOutput($0 + "\n") }) : nil)
         return Session(client: client, region: region, output: output)
+    }
+
+    private func serve(_ arguments: [String]) async -> Int32 {
+        do {
+            let command = try ServeCommand(arguments: arguments)
+            if command.showHelp {
+                output(ServeCommand.usage + "\n")
+                return ExitStatus.success
+            }
+            try await command.run(output: output)
+            return ExitStatus.success
+        } catch let error as UsageError {
+            return usageFailure(error.message)
+        } catch {
+            errorOutput("ecsh: \(error)\n")
+            return ExitStatus.usage
+        }
     }
 
     private func usageFailure(_ message: String) -> Int32 {

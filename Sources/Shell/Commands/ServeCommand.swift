@@ -1,0 +1,119 @@
+import AliyunCore
+import ECSEmulator
+import Foundation
+
+/// `ecsh serve`: the ECS emulator as an HTTP server, until SIGINT or SIGTERM.
+struct ServeCommand: Sendable, Equatable {
+    static let usage = """
+        usage: ecsh serve [--port N] [--host ADDRESS] [--world FILE] [--log FILE] [--faults SPEC] [--seed N]
+
+          --port N        port to listen on; 0 (the default) picks a free one
+          --host ADDRESS  address to listen on (default 127.0.0.1)
+          --world FILE    world file (default: share/ecsh/sandbox.json)
+          --log FILE      append one JSON line per mutating call, password redacted
+          --faults SPEC   inject faults: throttle=P,error500=P,unavailable=P,drop-before=P,drop-after=P,latency=MS
+          --seed N        seed for --faults, for reproducible runs (default 1)
+        """
+
+    var port: UInt16 = 0
+    var host = "127.0.0.1"
+    var worldPath: String?
+    var logPath: String?
+    var faults = FaultSpec()
+    var seed: UInt64 = 1
+    var showHelp = false
+
+    private static let options = ["--port", "--host", "--world", "--log", "--faults", "--seed", "--help"]
+
+    /// Parses the words after `serve`.
+    init(arguments: [String]) throws(UsageError) {
+        var index = 0
+        while index < arguments.count {
+            var name = arguments[index]
+            var value: String?
+            if let equals = name.firstIndex(of: "="), name.hasPrefix("--") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            index += 1
+            if name == "--help" || name == "-h" {
+                showHelp = true
+                continue
+            }
+            guard Self.options.contains(name) else {
+                throw UsageError.unknown("serve option", name, candidates: Self.options)
+            }
+            if value == nil {
+                guard index < arguments.count else { throw UsageError("serve option \(name) needs a value") }
+                value = arguments[index]
+                index += 1
+            }
+            try set(name, value!)
+        }
+    }
+
+    private mutating func set(_ name: String, _ value: String) throws(UsageError) {
+        switch name {
+        case "--port":
+            guard let number = UInt16(value) else {
+                throw UsageError("invalid --port \"\(value)\" (a number from 0 to 65535; 0 picks a free port)")
+            }
+            port = number
+        case "--host": host = value
+        case "--world": worldPath = value
+        case "--log": logPath = value
+        case "--faults":
+            do { faults = try FaultSpec(parsing: value) } catch { throw UsageError(error.description) }
+        default:
+            guard let number = UInt64(value) else { throw UsageError("invalid --seed \"\(value)\" (a whole number)") }
+            seed = number
+        }
+    }
+
+    /// Loads the world and starts the server; the caller owns its life.
+    func makeServer() throws -> EmulatorServer {
+        guard let path = worldPath ?? DefaultWorld.path() else {
+            throw UsageError(
+                "no world file: \(DefaultWorld.relativePath) was not found next to ecsh; pass --world FILE")
+        }
+        let world = try World.load(contentsOf: path)
+        let log = try logPath.map { path in
+            do { return try MutationLog(path: path) } catch {
+                throw UsageError("cannot open --log \(path): \(error.localizedDescription)")
+            }
+        }
+        return EmulatorServer(
+            world: world, host: host, port: port,
+            faults: faults.isEmpty ? nil : FaultInjector(spec: faults, seed: seed),
+            log: log)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
+    func run(output: @Sendable (String) -> Void) async throws {
+        let server = try makeServer()
+        let port: UInt16
+        do {
+            port = try server.start()
+        } catch {
+            throw UsageError("cannot listen on \(host):\(self.port): \(error)")
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        output("listening on http://\(shownHost):\(port)\n")
+        await Self.waitForTerminationSignal()
+        server.stop()
+    }
+
+    /// Returns when SIGINT or SIGTERM arrives; the default handlers are replaced so the process survives them.
+    private static func waitForTerminationSignal() async {
+        let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        for await _ in signals { break }
+        sources.forEach { $0.cancel() }
+    }
+}
