@@ -14,6 +14,10 @@ public struct CommandLineOptions: Sendable, Equatable {
     public var signatureVersion: SignatureVersion = .v3
     /// Allows a `Password` to travel over plain HTTP to a host that is not this machine.
     public var allowInsecurePassword = false
+    /// Use the in-process emulator, whatever credentials exist.
+    public var sandbox = false
+    /// The sandbox's world file; the default is `share/ecsh/sandbox.json`.
+    public var worldPath: String?
     public var showHelp = false
     public var showVersion = false
 
@@ -21,9 +25,9 @@ public struct CommandLineOptions: Sendable, Equatable {
 
     static let valueOptions = [
         "--endpoint", "--region", "--profile", "--access-key-id", "--access-key-secret", "--sts-token", "-c",
-        "--signature-version",
+        "--signature-version", "--world",
     ]
-    static let flagOptions = ["--debug", "--allow-insecure-password", "--help", "-h", "--version"]
+    static let flagOptions = ["--debug", "--allow-insecure-password", "--sandbox", "--help", "-h", "--version"]
 
     /// Parses `arguments` (without the program name). Accepts `--name value` and `--name=value`.
     public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
@@ -42,6 +46,7 @@ public struct CommandLineOptions: Sendable, Equatable {
                 switch name {
                 case "--debug": options.debug = true
                 case "--allow-insecure-password": options.allowInsecurePassword = true
+                case "--sandbox": options.sandbox = true
                 case "--version": options.showVersion = true
                 default: options.showHelp = true
                 }
@@ -63,6 +68,9 @@ public struct CommandLineOptions: Sendable, Equatable {
         if (options.accessKeyId == nil) != (options.accessKeySecret == nil) {
             throw UsageError("--access-key-id and --access-key-secret go together")
         }
+        if options.sandbox, options.endpoint != nil {
+            throw UsageError("--sandbox and --endpoint exclude each other (the sandbox runs inside ecsh)")
+        }
         if options.securityToken != nil, options.accessKeyId == nil {
             throw UsageError("--sts-token needs --access-key-id and --access-key-secret")
         }
@@ -78,6 +86,7 @@ public struct CommandLineOptions: Sendable, Equatable {
             }
             region = value
         case "--profile": profile = value
+        case "--world": worldPath = value
         case "--access-key-id": accessKeyId = value
         case "--access-key-secret": accessKeySecret = value
         case "--sts-token": securityToken = value
@@ -98,6 +107,7 @@ public struct CommandLineOptions: Sendable, Equatable {
 
     public static let usage = """
         usage: ecsh [options] -c 'COMMAND; COMMAND…'
+               ecsh serve [--port N] [--world FILE] [--faults SPEC]   (ecsh serve --help for more)
 
         commands:
           call ACTION [Key=Value…]   call any ECS action and print its JSON result
@@ -109,6 +119,8 @@ public struct CommandLineOptions: Sendable, Equatable {
           --access-key-id ID          access key (with --access-key-secret; --sts-token for STS keys)
           --access-key-secret SECRET
           --sts-token TOKEN
+          --sandbox                   use the built-in ECS emulator (the default when no credentials are found)
+          --world FILE                the sandbox's world file (default share/ecsh/sandbox.json)
           --signature-version v1|v3   how requests are signed (default v3, ACS3-HMAC-SHA256)
           --allow-insecure-password   allow a Password over plain HTTP to a host that is not this machine
           --debug                     log every HTTP attempt to standard error, secrets redacted

@@ -85,22 +85,33 @@ public struct CommandLineTool: Sendable {
         let resolver = CredentialResolver(
             flags: flags, profileName: options.profile, environment: environment, homeDirectory: homeDirectory,
             transport: transport)
-        guard let resolved = try resolver.resolve() else {
-            throw UsageError(
-                "no credentials found: pass --access-key-id and --access-key-secret, set "
-                    + "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
-                    + "or add a profile to \(AliyunConfigFile.displayPath)")
-        }
-        for warning in resolved.warnings {
+        let resolved = options.sandbox ? nil : try resolver.resolve()
+        for warning in resolved?.warnings ?? [] {
             errorOutput("ecsh: warning: \(warning)\n")
         }
-        let region = options.region ?? resolved.defaultRegion ?? Session.defaultRegion
+        let region = options.region ?? resolved?.defaultRegion ?? Session.defaultRegion
+        let debugLog = options.debug ? DebugLog(write: { [errorOutput] in errorOutput($0 + "\n") }) : nil
+        guard let resolved else {
+            guard options.endpoint == nil else {
+                throw UsageError(
+                    "no credentials found for --endpoint: pass --access-key-id and --access-key-secret, set "
+                        + "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
+                        + "or add a profile to \(AliyunConfigFile.displayPath)")
+            }
+            if !options.sandbox {
+                errorOutput("ecsh: no credentials found; using the sandbox, an emulated ECS inside ecsh\n")
+            }
+            let sandbox = try Sandbox(worldPath: options.worldPath)
+            let client = RPCClient(
+                endpoint: Sandbox.endpoint, version: ECSAPI.version, credentials: sandbox.credentials,
+                transport: sandbox.transport, signatureVersion: options.signatureVersion, debugLog: debugLog)
+            return Session(client: client, region: region, output: output)
+        }
         let endpoint = try options.endpoint.map { text throws(EndpointError) in try Endpoint(parsing: text) }
         let client = RPCClient(
             endpoint: endpoint ?? .ecs(region: region), version: ECSAPI.version, credentials: resolved.provider,
             transport: transport, signatureVersion: options.signatureVersion,
-            allowInsecurePassword: options.allowInsecurePassword,
-            debugLog: options.debug ? DebugLog(write: { [errorOutput] in errorOutput($0 + "\n") }) : nil)
+            allowInsecurePassword: options.allowInsecurePassword, debugLog: debugLog)
         return Session(client: client, region: region, output: output)
     }
 

@@ -8,7 +8,7 @@ import Testing
 // MARK: - Fixtures shared by the emulator's tests
 
 /// Keys and times the tests sign with.
-enum Fixture {
+enum GatewayFixture {
     static let accessKeyId = "testid"
     static let secret = "testsecret"
     static let credential = Credential(accessKeyId: accessKeyId, accessKeySecret: secret)
@@ -168,12 +168,12 @@ final class CallLog: Sendable {
 struct EmulatorTests {
     @Test func successAddsAnUpperCaseRequestIdAndPassesOnlyAPIParameters() throws {
         let emulator = Emulator(
-            world: World(accounts: Fixture.accounts), clock: FixedClock(Fixture.now),
-            handlers: Fixture.defaultHandlers)
+            world: World(accounts: GatewayFixture.accounts), clock: FixedClock(GatewayFixture.now),
+            handlers: GatewayFixture.defaultHandlers)
         let response = emulator.handle(
-            Fixture.v1(parameters: ["DiskId": "d-1", "RegionId": "cn-hangzhou", "SignatureType": ""]))
+            GatewayFixture.v1(parameters: ["DiskId": "d-1", "RegionId": "cn-hangzhou", "SignatureType": ""]))
         #expect(response.status == 200)
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         let requestId = try #require(body["RequestId"]?.stringValue)
         #expect(UUID(uuidString: requestId) != nil)
         #expect(requestId == requestId.uppercased())
@@ -184,29 +184,29 @@ struct EmulatorTests {
     }
 
     @Test func injectedRequestIdsAreUsed() throws {
-        let emulator = Fixture.emulator()
-        let first = try Fixture.json(emulator.handle(Fixture.v1(nonce: "a")))
-        let second = try Fixture.json(emulator.handle(Fixture.v1(nonce: "a")))
+        let emulator = GatewayFixture.emulator()
+        let first = try GatewayFixture.json(emulator.handle(GatewayFixture.v1(nonce: "a")))
+        let second = try GatewayFixture.json(emulator.handle(GatewayFixture.v1(nonce: "a")))
         #expect(first["RequestId"] == .string("REQ-1"))
         #expect(second["RequestId"] == .string("REQ-2"))
         #expect(second["Code"] == .string("SignatureNonceUsed"))
     }
 
     @Test func handlerErrorsAreRenderedWithTheirStatusAndHeaders() throws {
-        let response = Fixture.emulator().handle(Fixture.v1(action: "Fail"))
+        let response = GatewayFixture.emulator().handle(GatewayFixture.v1(action: "Fail"))
         #expect(response.status == 400)
         #expect(response.header("x-acs-retry-after") == "1500")
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         #expect(body["Code"] == .string("Throttling"))
         #expect(body["Message"] == .string(FailingHandler.error.message))
     }
 
     @Test func theWorldCanBeReadAndChanged() {
-        let emulator = Fixture.emulator()
+        let emulator = GatewayFixture.emulator()
         #expect(emulator.world.accounts.count == 3)
         emulator.withWorld { _ = $0.accounts.removeLast() }
         #expect(emulator.world.accounts.count == 2)
-        let response = emulator.handle(Fixture.v1(credential: Fixture.otherStsCredential))
+        let response = emulator.handle(GatewayFixture.v1(credential: GatewayFixture.otherStsCredential))
         #expect(response.status == 404)
         #expect(emulator.handler(for: "Count")?.isMutating == true)
         #expect(emulator.handler(for: "ReInitDisk")?.isMutating == false)
@@ -215,12 +215,13 @@ struct EmulatorTests {
 
     @Test func theObserverHearsOfEveryCallThatReachedAHandler() throws {
         let log = CallLog()
-        let emulator = Fixture.emulator(observer: log.record)
-        _ = emulator.handle(Fixture.v1(action: "Count", parameters: ["Password": "EcsV587!"], nonce: "1"))
-        _ = emulator.handle(Fixture.v1(action: "Fail", nonce: "2"))
-        _ = emulator.handle(Fixture.v1(action: "ReInitDisk", nonce: "3"))
-        _ = emulator.handle(Fixture.v1(action: "Count", nonce: "3"))  // replayed nonce: never reaches a handler
-        _ = emulator.handle(Fixture.v1(action: "Count", credential: Credential(accessKeyId: "x", accessKeySecret: "y")))
+        let emulator = GatewayFixture.emulator(observer: log.record)
+        _ = emulator.handle(GatewayFixture.v1(action: "Count", parameters: ["Password": "EcsV587!"], nonce: "1"))
+        _ = emulator.handle(GatewayFixture.v1(action: "Fail", nonce: "2"))
+        _ = emulator.handle(GatewayFixture.v1(action: "ReInitDisk", nonce: "3"))
+        _ = emulator.handle(GatewayFixture.v1(action: "Count", nonce: "3"))  // replayed nonce: never reaches a handler
+        _ = emulator.handle(
+            GatewayFixture.v1(action: "Count", credential: Credential(accessKeyId: "x", accessKeySecret: "y")))
         let calls = log.all
         #expect(calls.map(\.action) == ["Count", "Fail", "ReInitDisk"])
         #expect(calls.map(\.isMutating) == [true, true, false])
@@ -234,11 +235,12 @@ struct EmulatorTests {
     @Test func concurrentCallsLoseNoUpdates() throws {
         let calls = 400
         let emulator = Emulator(
-            world: World(accounts: Fixture.accounts), clock: FixedClock(Fixture.now), handlers: [CountingHandler()])
+            world: World(accounts: GatewayFixture.accounts), clock: FixedClock(GatewayFixture.now),
+            handlers: [CountingHandler()])
         let requests = (0..<calls).map { index in
             index.isMultiple(of: 2)
-                ? Fixture.v1(action: "Count", parameters: [:], nonce: "n-\(index)")
-                : Fixture.v3(action: "Count", query: [:], nonce: "n-\(index)")
+                ? GatewayFixture.v1(action: "Count", parameters: [:], nonce: "n-\(index)")
+                : GatewayFixture.v3(action: "Count", query: [:], nonce: "n-\(index)")
         }
         let statuses = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: calls) { index in
@@ -253,14 +255,15 @@ struct EmulatorTests {
 
     @Test func concurrentReplaysOfOneNonceSucceedExactlyOnce() {
         let emulator = Emulator(
-            world: World(accounts: Fixture.accounts), clock: FixedClock(Fixture.now), handlers: [CountingHandler()])
-        let request = Fixture.v1(action: "Count", parameters: [:], nonce: "same")
+            world: World(accounts: GatewayFixture.accounts), clock: FixedClock(GatewayFixture.now),
+            handlers: [CountingHandler()])
+        let request = GatewayFixture.v1(action: "Count", parameters: [:], nonce: "same")
         let statuses = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
             let status = emulator.handle(request).status
             statuses.withLock { $0.append(status) }
         }
         #expect(statuses.withLock { $0 }.filter { $0 == 200 }.count == 1)
-        #expect(emulator.world.accounts.count == Fixture.accounts.count + 1)
+        #expect(emulator.world.accounts.count == GatewayFixture.accounts.count + 1)
     }
 }

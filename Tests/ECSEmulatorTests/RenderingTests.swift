@@ -118,23 +118,23 @@ struct RenderingTests {
         for action in ["DescribeDisks", "Fail"] {
             let request: HTTPRequest
             if version == 1 {
-                request = Fixture.v1(action: action, parameters: [:]) { parameters in
+                request = GatewayFixture.v1(action: action, parameters: [:]) { parameters in
                     parameters["Format"] = format
                     parameters["Signature"] = SignerV1.signature(
                         stringToSign: SignerV1.stringToSign(method: "POST", parameters: parameters),
-                        secret: Fixture.secret)
+                        secret: GatewayFixture.secret)
                 }
             } else {
-                request = Fixture.v3(action: action, query: format.map { ["Format": $0] } ?? [:])
+                request = GatewayFixture.v3(action: action, query: format.map { ["Format": $0] } ?? [:])
             }
-            let response = Fixture.emulator().handle(request)
+            let response = GatewayFixture.emulator().handle(request)
             #expect(response.header("Content-Type") == expected.contentType, "\(name) \(action)")
             let text = String(decoding: response.body, as: UTF8.self)
             switch (expected, action) {
             case (.xml, "Fail"): #expect(text.contains("<Error><RequestId>REQ-1</RequestId>"))
             case (.xml, _): #expect(text.contains("<DescribeDisksResponse><RequestId>REQ-1</RequestId><Disks><Disk>"))
-            case (.json, "Fail"): #expect(try Fixture.json(response)["Code"] == .string("Throttling"))
-            case (.json, _): #expect(try Fixture.json(response)["Disks"]?["Disk"] != nil)
+            case (.json, "Fail"): #expect(try GatewayFixture.json(response)["Code"] == .string("Throttling"))
+            case (.json, _): #expect(try GatewayFixture.json(response)["Disks"]?["Disk"] != nil)
             }
         }
     }

@@ -19,13 +19,14 @@ struct VerificationErrorTests {
 
     static func v1Missing(_ name: String) -> Case {
         Case(
-            name: "v1 without \(name)", request: { Fixture.v1 { $0.removeValue(forKey: name) } }, status: 400,
+            name: "v1 without \(name)", request: { GatewayFixture.v1 { $0.removeValue(forKey: name) } }, status: 400,
             code: "Missing\(name)", message: "\(name) is mandatory for this action.")
     }
 
     static func v3Missing(_ header: String, as name: String) -> Case {
         Case(
-            name: "v3 without \(header)", request: { Fixture.v3 { $0.removeValue(forKey: header) } }, status: 400,
+            name: "v3 without \(header)", request: { GatewayFixture.v3 { $0.removeValue(forKey: header) } },
+            status: 400,
             code: "Missing\(name)", message: "\(header) is mandatory for this action.")
     }
 
@@ -36,93 +37,103 @@ struct VerificationErrorTests {
         v1Missing("SignatureMethod"), v1Missing("SignatureVersion"), v1Missing("SignatureNonce"),
         v1Missing("Timestamp"),
         Case(
-            name: "v1 with an empty Signature", request: { Fixture.v1 { $0["Signature"] = "" } }, status: 400,
+            name: "v1 with an empty Signature", request: { GatewayFixture.v1 { $0["Signature"] = "" } }, status: 400,
             code: "MissingSignature", message: "Signature is mandatory for this action."),
         v3Missing("x-acs-action", as: "Action"), v3Missing("x-acs-version", as: "Version"),
         v3Missing("x-acs-date", as: "Timestamp"), v3Missing("x-acs-signature-nonce", as: "SignatureNonce"),
         Case(
             name: "v3 without x-acs-content-sha256",
-            request: { Fixture.v3 { $0.removeValue(forKey: "x-acs-content-sha256") } }, status: 400,
+            request: { GatewayFixture.v3 { $0.removeValue(forKey: "x-acs-content-sha256") } }, status: 400,
             code: "IncompleteSignature", message: incomplete),
         Case(
-            name: "SignatureMethod HMAC-SHA256", request: { Fixture.v1 { $0["SignatureMethod"] = "HMAC-SHA256" } },
+            name: "SignatureMethod HMAC-SHA256",
+            request: { GatewayFixture.v1 { $0["SignatureMethod"] = "HMAC-SHA256" } },
             status: 400, code: "InvalidSignatureMethod", message: "Specified signature method is not supported."),
         Case(
-            name: "SignatureVersion 2.0", request: { Fixture.v1 { $0["SignatureVersion"] = "2.0" } }, status: 400,
+            name: "SignatureVersion 2.0", request: { GatewayFixture.v1 { $0["SignatureVersion"] = "2.0" } },
+            status: 400,
             code: "InvalidSignatureMethod", message: "Specified signature method is not supported."),
         Case(
-            name: "Format YAML (answered in v1's default, XML)", request: { Fixture.v1(format: "YAML") }, status: 400,
+            name: "Format YAML (answered in v1's default, XML)", request: { GatewayFixture.v1(format: "YAML") },
+            status: 400,
             code: "InvalidParameter.Format", message: "Specified parameter Format is not valid.", format: .xml),
         Case(
-            name: "v1 Version 2016-03-14", request: { Fixture.v1 { $0["Version"] = "2016-03-14" } }, status: 400,
+            name: "v1 Version 2016-03-14", request: { GatewayFixture.v1 { $0["Version"] = "2016-03-14" } }, status: 400,
             code: "InvalidVersion", message: "Specified parameter Version is not valid."),
         Case(
-            name: "v3 version 2016-03-14", request: { Fixture.v3 { $0["x-acs-version"] = "2016-03-14" } },
+            name: "v3 version 2016-03-14", request: { GatewayFixture.v3 { $0["x-acs-version"] = "2016-03-14" } },
             status: 400, code: "InvalidVersion", message: "Specified parameter Version is not valid."),
         Case(
-            name: "v1 unknown action", request: { Fixture.v1(action: "CreateUniverse") }, status: 404,
+            name: "v1 unknown action", request: { GatewayFixture.v1(action: "CreateUniverse") }, status: 404,
             code: "InvalidAction.NotFound", message: "Specified api is not found, please check your url and method."),
         Case(
-            name: "v3 unknown action", request: { Fixture.v3(action: "CreateUniverse") }, status: 404,
+            name: "v3 unknown action", request: { GatewayFixture.v3(action: "CreateUniverse") }, status: 404,
             code: "InvalidAction.NotFound", message: "Specified api is not found, please check your url and method."),
         Case(
             name: "path other than /",
             request: {
-                var request = Fixture.v1()
+                var request = GatewayFixture.v1()
                 request.url = request.url.replacingOccurrences(of: "8080/?", with: "8080/ecs/?")
                 return request
             }, status: 404, code: "InvalidAction.NotFound",
             message: "Specified api is not found, please check your url and method."),
         Case(
-            name: "PUT", request: { Fixture.v1(method: "PUT") }, status: 400, code: "UnsupportedHTTPMethod",
+            name: "PUT", request: { GatewayFixture.v1(method: "PUT") }, status: 400, code: "UnsupportedHTTPMethod",
             message: "Specified http method is not supported."),
         Case(
             name: "v1 unknown AccessKeyId",
-            request: { Fixture.v1(credential: Credential(accessKeyId: "nobody", accessKeySecret: "testsecret")) },
+            request: {
+                GatewayFixture.v1(credential: Credential(accessKeyId: "nobody", accessKeySecret: "testsecret"))
+            },
             status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found."),
         Case(
             name: "v3 unknown AccessKeyId",
-            request: { Fixture.v3(credential: Credential(accessKeyId: "nobody", accessKeySecret: "testsecret")) },
+            request: {
+                GatewayFixture.v3(credential: Credential(accessKeyId: "nobody", accessKeySecret: "testsecret"))
+            },
             status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found."),
         Case(
-            name: "v1 Timestamp not ISO 8601", request: { Fixture.v1 { $0["Timestamp"] = "2024/01/01 00:00:00" } },
+            name: "v1 Timestamp not ISO 8601",
+            request: { GatewayFixture.v1 { $0["Timestamp"] = "2024/01/01 00:00:00" } },
             status: 400, code: "InvalidTimeStamp.Format",
             message: "Specified time stamp or date value is not well formatted."),
         Case(
-            name: "v3 x-acs-date not ISO 8601", request: { Fixture.v3 { $0["x-acs-date"] = "yesterday" } },
+            name: "v3 x-acs-date not ISO 8601", request: { GatewayFixture.v3 { $0["x-acs-date"] = "yesterday" } },
             status: 400, code: "InvalidTimeStamp.Format",
             message: "Specified time stamp or date value is not well formatted."),
         Case(
-            name: "v1 Timestamp an hour old", request: { Fixture.v1(timestamp: Fixture.now - 3600) }, status: 400,
+            name: "v1 Timestamp an hour old", request: { GatewayFixture.v1(timestamp: GatewayFixture.now - 3600) },
+            status: 400,
             code: "InvalidTimeStamp.Expired", message: "Specified time stamp or date value is expired."),
         Case(
-            name: "v3 x-acs-date an hour ahead", request: { Fixture.v3(date: Fixture.now + 3600) }, status: 400,
+            name: "v3 x-acs-date an hour ahead", request: { GatewayFixture.v3(date: GatewayFixture.now + 3600) },
+            status: 400,
             code: "InvalidTimeStamp.Expired", message: "Specified time stamp or date value is expired."),
         Case(
             name: "v3 Authorization without Signature",
             request: {
-                Fixture.v3 {
+                GatewayFixture.v3 {
                     $0["authorization"] = $0["authorization"]!.replacingOccurrences(of: ",Signature=", with: ",Sig=")
                 }
             }, status: 400, code: "IncompleteSignature", message: incomplete),
         Case(
             name: "v3 Authorization with an empty signed header name",
             request: {
-                Fixture.v3 {
+                GatewayFixture.v3 {
                     $0["authorization"] = $0["authorization"]!.replacingOccurrences(of: "host;", with: "host;;")
                 }
             }, status: 400, code: "IncompleteSignature", message: incomplete),
         Case(
             name: "v3 x-acs-date left unsigned",
             request: {
-                Fixture.v3 {
+                GatewayFixture.v3 {
                     $0["authorization"] = $0["authorization"]!.replacingOccurrences(of: "x-acs-date;", with: "")
                 }
             }, status: 400, code: "IncompleteSignature", message: incomplete),
         Case(
             name: "v3 body not matching x-acs-content-sha256",
             request: {
-                var request = Fixture.v3(body: Data("a=b".utf8))
+                var request = GatewayFixture.v3(body: Data("a=b".utf8))
                 request.body = Data("a=c".utf8)
                 return request
             }, status: 400, code: "ContentSHA256NotMatched",
@@ -130,12 +141,12 @@ struct VerificationErrorTests {
         Case(
             name: "STS key without its token",
             request: {
-                Fixture.v1(credential: Credential(accessKeyId: "STS.id", accessKeySecret: "sts-secret"))
+                GatewayFixture.v1(credential: Credential(accessKeyId: "STS.id", accessKeySecret: "sts-secret"))
             }, status: 400, code: "MissingSecurityToken", message: "SecurityToken is mandatory for this action."),
         Case(
             name: "STS key with another account's token",
             request: {
-                Fixture.v1(
+                GatewayFixture.v1(
                     credential: Credential(
                         accessKeyId: "STS.id", accessKeySecret: "sts-secret", securityToken: "other-token"))
             }, status: 400, code: "InvalidSecurityToken.MismatchWithAccessKey",
@@ -143,28 +154,28 @@ struct VerificationErrorTests {
         Case(
             name: "STS key with a token of no account (v3)",
             request: {
-                Fixture.v3(
+                GatewayFixture.v3(
                     credential: Credential(
                         accessKeyId: "STS.id", accessKeySecret: "sts-secret", securityToken: "forged"))
             }, status: 400, code: "InvalidSecurityToken.Malformed", message: "Specified SecurityToken is malformed."),
         Case(
             name: "long-term key with a token",
             request: {
-                Fixture.v1(
+                GatewayFixture.v1(
                     credential: Credential(accessKeyId: "testid", accessKeySecret: "testsecret", securityToken: "x"))
             }, status: 400, code: "InvalidSecurityToken.Malformed", message: "Specified SecurityToken is malformed."),
     ]
 
     @Test(arguments: cases)
     func refused(_ test: Case) throws {
-        let response = Fixture.emulator().handle(test.request())
+        let response = GatewayFixture.emulator().handle(test.request())
         #expect(response.status == test.status)
         #expect(response.header("Content-Type") == test.format.contentType)
-        let fields = try Fixture.errorFields(response)
+        let fields = try GatewayFixture.errorFields(response)
         #expect(fields["Code"] == test.code)
         #expect(fields["Message"] == test.message)
         #expect(fields["RequestId"] == "REQ-1")
-        #expect(fields["HostId"] == Fixture.host)
+        #expect(fields["HostId"] == GatewayFixture.host)
     }
 
     static let serverSaysPrefix = "Specified signature is not matched with our calculation. server string to sign is:"
@@ -173,14 +184,15 @@ struct VerificationErrorTests {
     @Test(arguments: ["GET", "POST"])
     func v1WrongSecretEchoesTheStringToSign(method: String) throws {
         let wrong = Credential(accessKeyId: "testid", accessKeySecret: "not-the-secret")
-        let request = Fixture.v1(method: method, parameters: ["DiskId": "d-1", "Password": "a b+c"], credential: wrong)
+        let request = GatewayFixture.v1(
+            method: method, parameters: ["DiskId": "d-1", "Password": "a b+c"], credential: wrong)
         let signed = SignerV1(credential: wrong).sign(
             method: method, action: "ReInitDisk", version: "2014-05-26",
-            parameters: ["DiskId": "d-1", "Password": "a b+c"], format: "JSON", timestamp: Fixture.now,
+            parameters: ["DiskId": "d-1", "Password": "a b+c"], format: "JSON", timestamp: GatewayFixture.now,
             nonce: "nonce-1")
-        let response = Fixture.emulator().handle(request)
+        let response = GatewayFixture.emulator().handle(request)
         #expect(response.status == 400)
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         #expect(body["Code"] == .string("SignatureDoesNotMatch"))
         #expect(
             body["Message"]
@@ -190,23 +202,23 @@ struct VerificationErrorTests {
     }
 
     @Test func v1SignatureMadeForAnotherMethodFails() throws {
-        var request = Fixture.v1(method: "GET")
+        var request = GatewayFixture.v1(method: "GET")
         request.method = "POST"
-        let body = try Fixture.json(Fixture.emulator().handle(request))
+        let body = try GatewayFixture.json(GatewayFixture.emulator().handle(request))
         #expect(body["Code"] == .string("SignatureDoesNotMatch"))
         #expect(
             body["Message"]?.stringValue?.contains("server string to sign is:POST&%2F&AccessKeyId%3Dtestid") == true)
     }
 
     @Test func v1TamperedParameterFails() throws {
-        let request = Fixture.v1 { $0["DiskId"] = "d-2" }
-        let body = try Fixture.json(Fixture.emulator().handle(request))
+        let request = GatewayFixture.v1 { $0["DiskId"] = "d-2" }
+        let body = try GatewayFixture.json(GatewayFixture.emulator().handle(request))
         #expect(body["Code"] == .string("SignatureDoesNotMatch"))
     }
 
     @Test func v3WrongSecretEchoesTheStringToSign() throws {
         let wrong = Credential(accessKeyId: "testid", accessKeySecret: "not-the-secret")
-        let request = Fixture.v3(query: ["DiskId": "d-1"], credential: wrong)
+        let request = GatewayFixture.v3(query: ["DiskId": "d-1"], credential: wrong)
         let headers = Dictionary(uniqueKeysWithValues: request.headers.map { ($0.key.lowercased(), $0.value) })
         let signedHeaders = [
             "host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version",
@@ -215,15 +227,15 @@ struct VerificationErrorTests {
             canonicalRequest: SignerV3.canonicalRequest(
                 method: "POST", canonicalQuery: "DiskId=d-1", headers: headers, signedHeaders: signedHeaders,
                 hashedPayload: headers["x-acs-content-sha256"]!))
-        let body = try Fixture.json(Fixture.emulator().handle(request))
+        let body = try GatewayFixture.json(GatewayFixture.emulator().handle(request))
         #expect(body["Code"] == .string("SignatureDoesNotMatch"))
         #expect(body["Message"] == .string(Self.serverSaysPrefix + clientStringToSign))
     }
 
     @Test func v3TamperedQueryFails() throws {
-        var request = Fixture.v3(query: ["DiskId": "d-1"])
-        request.url = "http://\(Fixture.host)/?DiskId=d-2"
-        let body = try Fixture.json(Fixture.emulator().handle(request))
+        var request = GatewayFixture.v3(query: ["DiskId": "d-1"])
+        request.url = "http://\(GatewayFixture.host)/?DiskId=d-2"
+        let body = try GatewayFixture.json(GatewayFixture.emulator().handle(request))
         #expect(body["Code"] == .string("SignatureDoesNotMatch"))
     }
 }
@@ -275,16 +287,17 @@ struct VerificationAcceptanceTests {
 
     @Test(arguments: vectors)
     func knownAnswerVectorsPass(_ vector: Vector) throws {
-        let emulator = Fixture.emulator(clock: FixedClock(iso8601: vector.clock))
+        let emulator = GatewayFixture.emulator(clock: FixedClock(iso8601: vector.clock))
         let response = emulator.handle(
             HTTPRequest(
-                method: vector.method, url: "https://ecs-cn-hangzhou.aliyuncs.com/?" + Fixture.encode(vector.query)))
+                method: vector.method,
+                url: "https://ecs-cn-hangzhou.aliyuncs.com/?" + GatewayFixture.encode(vector.query)))
         #expect(response.status == 200)
         if vector.query["Format"] == "XML" {
             #expect(response.header("Content-Type") == "text/xml;charset=utf-8")
         } else {
             #expect(response.header("Content-Type") == "application/json;charset=utf-8")
-            let parameters = try Fixture.json(response)["Parameters"]
+            let parameters = try GatewayFixture.json(response)["Parameters"]
             #expect(parameters?["AutoStartInstance"] == .string("True"))
             #expect(parameters?["Password"] == .string("EcsV587!"))
             #expect(parameters?["SignatureType"] == nil)
@@ -293,7 +306,7 @@ struct VerificationAcceptanceTests {
 
     /// PROTOCOL.md §2's vector: the signature the documentation gives, checked as received.
     @Test func v3DocumentVectorPasses() throws {
-        let emulator = Fixture.emulator(
+        let emulator = GatewayFixture.emulator(
             clock: FixedClock(iso8601: "2023-10-26T10:30:00Z"),
             accounts: [
                 Account(accessKeyId: "YourAccessKeyId", accessKeySecret: "YourAccessKeySecret")
@@ -313,7 +326,7 @@ struct VerificationAcceptanceTests {
         let response = emulator.handle(request)
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/json;charset=utf-8")
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         #expect(body["Action"] == .string("RunInstances"))
         #expect(body["AccessKeyId"] == .string("YourAccessKeyId"))
         #expect(body["Parameters"]?["RegionId"] == .string("cn-shanghai"))
@@ -321,56 +334,58 @@ struct VerificationAcceptanceTests {
 
     @Test(arguments: ["GET", "POST"])
     func v1SignedBySignerV1Passes(method: String) throws {
-        let response = Fixture.emulator().handle(
-            Fixture.v1(method: method, parameters: ["DiskId": "d-1", "Password": "Ab1!*~ é杭"]))
+        let response = GatewayFixture.emulator().handle(
+            GatewayFixture.v1(method: method, parameters: ["DiskId": "d-1", "Password": "Ab1!*~ é杭"]))
         #expect(response.status == 200)
-        #expect(try Fixture.json(response)["Parameters"]?["Password"] == .string("Ab1!*~ é杭"))
+        #expect(try GatewayFixture.json(response)["Parameters"]?["Password"] == .string("Ab1!*~ é杭"))
     }
 
     @Test func v1FormBodyParametersAreSignedAndPassed() throws {
-        let request = Fixture.v1(parameters: ["DiskId": "d-1", "Password": "Ab1!&=+"], formBody: true)
+        let request = GatewayFixture.v1(parameters: ["DiskId": "d-1", "Password": "Ab1!&=+"], formBody: true)
         #expect(!request.url.contains("DiskId"))
-        let response = Fixture.emulator().handle(request)
+        let response = GatewayFixture.emulator().handle(request)
         #expect(response.status == 200)
-        let parameters = try Fixture.json(response)["Parameters"]
+        let parameters = try GatewayFixture.json(response)["Parameters"]
         #expect(parameters == .object(["DiskId": .string("d-1"), "Password": .string("Ab1!&=+")]))
     }
 
     @Test func v1FormBodyParameterTamperedFails() throws {
-        var request = Fixture.v1(parameters: ["DiskId": "d-1"], formBody: true)
+        var request = GatewayFixture.v1(parameters: ["DiskId": "d-1"], formBody: true)
         request.body = Data("DiskId=d-2".utf8)
-        #expect(try Fixture.json(Fixture.emulator().handle(request))["Code"] == .string("SignatureDoesNotMatch"))
+        #expect(
+            try GatewayFixture.json(GatewayFixture.emulator().handle(request))["Code"]
+                == .string("SignatureDoesNotMatch"))
     }
 
     @Test func v1WithSTSTokenPasses() throws {
-        let response = Fixture.emulator().handle(Fixture.v1(credential: Fixture.stsCredential))
+        let response = GatewayFixture.emulator().handle(GatewayFixture.v1(credential: GatewayFixture.stsCredential))
         #expect(response.status == 200)
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         #expect(body["AccessKeyId"] == .string("STS.id"))
         #expect(body["Parameters"]?["SecurityToken"] == nil)
     }
 
     @Test func v3SignedBySignerV3Passes() throws {
-        let response = Fixture.emulator().handle(
-            Fixture.v3(query: ["DiskId": "d-1", "Password": "Ab1!*~ é杭", "AutoStartInstance": "True"]))
+        let response = GatewayFixture.emulator().handle(
+            GatewayFixture.v3(query: ["DiskId": "d-1", "Password": "Ab1!*~ é杭", "AutoStartInstance": "True"]))
         #expect(response.status == 200)
-        let parameters = try Fixture.json(response)["Parameters"]
+        let parameters = try GatewayFixture.json(response)["Parameters"]
         #expect(parameters?["Password"] == .string("Ab1!*~ é杭"))
         #expect(parameters?["AutoStartInstance"] == .string("True"))
     }
 
     @Test func v3WithSTSTokenPasses() throws {
-        let response = Fixture.emulator().handle(Fixture.v3(credential: Fixture.stsCredential))
+        let response = GatewayFixture.emulator().handle(GatewayFixture.v3(credential: GatewayFixture.stsCredential))
         #expect(response.status == 200)
     }
 
     @Test func v3WithAFormBodyPasses() throws {
-        let response = Fixture.emulator().handle(
-            Fixture.v3(
+        let response = GatewayFixture.emulator().handle(
+            GatewayFixture.v3(
                 query: ["RegionId": "cn-hangzhou"], body: Data("DiskId=d-1&Password=Ab1%21".utf8),
                 headers: ["Content-Type": "application/x-www-form-urlencoded"]))
         #expect(response.status == 200)
-        let parameters = try Fixture.json(response)["Parameters"]
+        let parameters = try GatewayFixture.json(response)["Parameters"]
         #expect(
             parameters
                 == .object(
@@ -380,7 +395,7 @@ struct VerificationAcceptanceTests {
     /// As the Python Tea SDK signs: every header it sends, `accept` and `user-agent` included, `host` with the port.
     @Test func v3WithExtraSignedHeadersPasses() throws {
         var headers = [
-            "host": Fixture.host, "accept": "application/json",
+            "host": GatewayFixture.host, "accept": "application/json",
             "user-agent": "AlibabaCloud (Linux) Python/3.11 TeaDSL/1",
             "x-acs-action": "ReInitDisk", "x-acs-version": "2014-05-26", "x-acs-date": "2024-01-01T00:00:00Z",
             "x-acs-signature-nonce": "n-extra", "x-acs-content-sha256": Digest.hex(Digest.sha256(Data())),
@@ -390,54 +405,56 @@ struct VerificationAcceptanceTests {
             method: "POST", canonicalQuery: "AutoStartInstance=True&DiskId=d-1", headers: headers,
             signedHeaders: signedHeaders, hashedPayload: headers["x-acs-content-sha256"]!)
         let signature = SignerV3.signature(
-            stringToSign: SignerV3.stringToSign(canonicalRequest: canonical), secret: Fixture.secret)
+            stringToSign: SignerV3.stringToSign(canonicalRequest: canonical), secret: GatewayFixture.secret)
         headers["authorization"] =
             "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=\(signedHeaders.joined(separator: ";")),"
             + "Signature=\(signature)"
         let request = HTTPRequest(
-            method: "POST", url: "http://\(Fixture.host)/?DiskId=d-1&AutoStartInstance=True",
+            method: "POST", url: "http://\(GatewayFixture.host)/?DiskId=d-1&AutoStartInstance=True",
             headers: Dictionary(uniqueKeysWithValues: headers.map { ($0.key.capitalized, $0.value) }))
-        let response = Fixture.emulator().handle(request)
+        let response = GatewayFixture.emulator().handle(request)
         #expect(response.status == 200)
         // A signed header changed in transit is caught.
         var tampered = request
         tampered.headers["User-Agent"] = "curl/8"
-        #expect(try Fixture.json(Fixture.emulator().handle(tampered))["Code"] == .string("SignatureDoesNotMatch"))
+        #expect(
+            try GatewayFixture.json(GatewayFixture.emulator().handle(tampered))["Code"]
+                == .string("SignatureDoesNotMatch"))
     }
 
     @Test func v3WithUnsignedExtraHeadersPasses() throws {
-        var request = Fixture.v3()
+        var request = GatewayFixture.v3()
         request.headers["User-Agent"] = "curl/8.5.0"
         request.headers["Accept"] = "*/*"
         request.headers["x-acs-trace"] = "unsigned"
-        #expect(Fixture.emulator().handle(request).status == 200)
+        #expect(GatewayFixture.emulator().handle(request).status == 200)
     }
 
     /// The Tea SDK encodes its query as a form: a space arrives as `+`, and `Format` in lower case.
     @Test func teaQuirksPass() throws {
-        var v1 = Fixture.v1(
+        var v1 = GatewayFixture.v1(
             parameters: ["DiskId": "d-1", "DiskName": "my disk", "AutoStartInstance": "True"], format: "json")
         v1.url = v1.url.replacingOccurrences(of: "%20", with: "+")
         #expect(v1.url.contains("my+disk"))
-        let v1Response = Fixture.emulator().handle(v1)
+        let v1Response = GatewayFixture.emulator().handle(v1)
         #expect(v1Response.status == 200)
         #expect(v1Response.header("Content-Type") == "application/json;charset=utf-8")
-        #expect(try Fixture.json(v1Response)["Parameters"]?["DiskName"] == .string("my disk"))
+        #expect(try GatewayFixture.json(v1Response)["Parameters"]?["DiskName"] == .string("my disk"))
 
-        var v3 = Fixture.v3(query: ["DiskId": "d-1", "DiskName": "my disk"])
+        var v3 = GatewayFixture.v3(query: ["DiskId": "d-1", "DiskName": "my disk"])
         v3.url = v3.url.replacingOccurrences(of: "%20", with: "+")
         #expect(v3.url.contains("my+disk"))
-        let v3Response = Fixture.emulator().handle(v3)
+        let v3Response = GatewayFixture.emulator().handle(v3)
         #expect(v3Response.status == 200)
-        #expect(try Fixture.json(v3Response)["Parameters"]?["DiskName"] == .string("my disk"))
+        #expect(try GatewayFixture.json(v3Response)["Parameters"]?["DiskName"] == .string("my disk"))
     }
 
     /// A request addressed to a server, in origin form, is read the same way.
     @Test func originFormTargetPasses() throws {
-        var request = Fixture.v1()
-        request.url = request.url.replacingOccurrences(of: "http://\(Fixture.host)", with: "")
+        var request = GatewayFixture.v1()
+        request.url = request.url.replacingOccurrences(of: "http://\(GatewayFixture.host)", with: "")
         #expect(request.url.hasPrefix("/?"))
-        #expect(Fixture.emulator().handle(request).status == 200)
+        #expect(GatewayFixture.emulator().handle(request).status == 200)
     }
 }
 
@@ -450,13 +467,13 @@ struct VerificationTimestampTests {
 
     @Test(arguments: offsets)
     func v1Window(seconds: TimeInterval, accepted: Bool) throws {
-        let response = Fixture.emulator().handle(Fixture.v1(timestamp: Fixture.now + seconds))
+        let response = GatewayFixture.emulator().handle(GatewayFixture.v1(timestamp: GatewayFixture.now + seconds))
         try expect(response, accepted: accepted)
     }
 
     @Test(arguments: offsets)
     func v3Window(seconds: TimeInterval, accepted: Bool) throws {
-        let response = Fixture.emulator().handle(Fixture.v3(date: Fixture.now + seconds))
+        let response = GatewayFixture.emulator().handle(GatewayFixture.v3(date: GatewayFixture.now + seconds))
         try expect(response, accepted: accepted)
     }
 
@@ -465,7 +482,7 @@ struct VerificationTimestampTests {
             #expect(response.status == 200)
         } else {
             #expect(response.status == 400)
-            #expect(try Fixture.json(response)["Code"] == .string("InvalidTimeStamp.Expired"))
+            #expect(try GatewayFixture.json(response)["Code"] == .string("InvalidTimeStamp.Expired"))
         }
     }
 }
@@ -473,36 +490,38 @@ struct VerificationTimestampTests {
 /// Nonces: each accepted once per AccessKeyId, remembered while a replay could pass, then forgotten.
 struct VerificationNonceTests {
     @Test func aReplayIsRefused() throws {
-        let emulator = Fixture.emulator()
-        #expect(emulator.handle(Fixture.v1(nonce: "n")).status == 200)
-        let replay = emulator.handle(Fixture.v1(nonce: "n"))
+        let emulator = GatewayFixture.emulator()
+        #expect(emulator.handle(GatewayFixture.v1(nonce: "n")).status == 200)
+        let replay = emulator.handle(GatewayFixture.v1(nonce: "n"))
         #expect(replay.status == 400)
-        let body = try Fixture.json(replay)
+        let body = try GatewayFixture.json(replay)
         #expect(body["Code"] == .string("SignatureNonceUsed"))
         #expect(body["Message"] == .string("Specified signature nonce was used already."))
         // v3 shares the store: the same nonce under the same key is a replay too.
-        #expect(try Fixture.json(emulator.handle(Fixture.v3(nonce: "n")))["Code"] == .string("SignatureNonceUsed"))
+        #expect(
+            try GatewayFixture.json(emulator.handle(GatewayFixture.v3(nonce: "n")))["Code"]
+                == .string("SignatureNonceUsed"))
     }
 
     @Test func noncesArePerAccessKey() {
-        let emulator = Fixture.emulator()
-        #expect(emulator.handle(Fixture.v1(nonce: "n")).status == 200)
-        #expect(emulator.handle(Fixture.v1(credential: Fixture.stsCredential, nonce: "n")).status == 200)
+        let emulator = GatewayFixture.emulator()
+        #expect(emulator.handle(GatewayFixture.v1(nonce: "n")).status == 200)
+        #expect(emulator.handle(GatewayFixture.v1(credential: GatewayFixture.stsCredential, nonce: "n")).status == 200)
     }
 
     @Test func aRefusedRequestDoesNotUseUpItsNonce() {
-        let emulator = Fixture.emulator()
+        let emulator = GatewayFixture.emulator()
         let wrong = Credential(accessKeyId: "testid", accessKeySecret: "wrong")
-        #expect(emulator.handle(Fixture.v1(credential: wrong, nonce: "n")).status == 400)
-        #expect(emulator.handle(Fixture.v1(nonce: "n")).status == 200)
+        #expect(emulator.handle(GatewayFixture.v1(credential: wrong, nonce: "n")).status == 400)
+        #expect(emulator.handle(GatewayFixture.v1(nonce: "n")).status == 200)
         #expect(emulator.rememberedNonceCount == 1)
     }
 
     @Test func aNonceIsRememberedAsLongAsAReplayCouldPass() {
-        let clock = FixedClock(Fixture.now)
-        let emulator = Fixture.emulator(clock: clock)
+        let clock = FixedClock(GatewayFixture.now)
+        let emulator = GatewayFixture.emulator(clock: clock)
         // Signed 15 minutes ahead: valid until now + 30 minutes.
-        let request = Fixture.v1(timestamp: Fixture.now + 900, nonce: "ahead")
+        let request = GatewayFixture.v1(timestamp: GatewayFixture.now + 900, nonce: "ahead")
         #expect(emulator.handle(request).status == 200)
         clock.advance(by: 29 * 60)
         #expect(emulator.handle(request).status == 400)
@@ -510,17 +529,17 @@ struct VerificationNonceTests {
     }
 
     @Test func rememberedNoncesExpireSoMemoryStaysBounded() {
-        let clock = FixedClock(Fixture.now)
-        let emulator = Fixture.emulator(clock: clock)
+        let clock = FixedClock(GatewayFixture.now)
+        let emulator = GatewayFixture.emulator(clock: clock)
         for index in 0..<100 {
-            #expect(emulator.handle(Fixture.v1(nonce: "n-\(index)")).status == 200)
+            #expect(emulator.handle(GatewayFixture.v1(nonce: "n-\(index)")).status == 200)
         }
         #expect(emulator.rememberedNonceCount == 100)
         clock.advance(by: 16 * 60)
-        #expect(emulator.handle(Fixture.v1(timestamp: clock.now(), nonce: "later")).status == 200)
+        #expect(emulator.handle(GatewayFixture.v1(timestamp: clock.now(), nonce: "later")).status == 200)
         #expect(emulator.rememberedNonceCount == 1)
         // A forgotten nonce is no risk: its request's timestamp has expired.
-        let old = emulator.handle(Fixture.v1(nonce: "n-0"))
+        let old = emulator.handle(GatewayFixture.v1(nonce: "n-0"))
         #expect(old.status == 400)
     }
 }
@@ -529,16 +548,16 @@ struct VerificationNonceTests {
 struct VerificationMalformedInputTests {
     @Test(arguments: ["DiskId=%", "DiskId=%2", "DiskId=%zz", "%G0=1", "DiskId=%C3%28", "DiskId=%FF"])
     func malformedQuery(_ query: String) throws {
-        let response = Fixture.emulator().handle(
-            HTTPRequest(method: "POST", url: "http://\(Fixture.host)/?Action=ReInitDisk&" + query))
+        let response = GatewayFixture.emulator().handle(
+            HTTPRequest(method: "POST", url: "http://\(GatewayFixture.host)/?Action=ReInitDisk&" + query))
         try expectMalformed(response)
     }
 
     @Test(arguments: [Data("DiskId=%zz".utf8), Data([0x44, 0x3D, 0xFF, 0xFE])])
     func malformedFormBody(_ body: Data) throws {
-        let response = Fixture.emulator().handle(
+        let response = GatewayFixture.emulator().handle(
             HTTPRequest(
-                method: "POST", url: "http://\(Fixture.host)/?Format=XML",
+                method: "POST", url: "http://\(GatewayFixture.host)/?Format=XML",
                 headers: ["Content-Type": "application/x-www-form-urlencoded"], body: body))
         try expectMalformed(response)
     }
@@ -549,7 +568,7 @@ struct VerificationMalformedInputTests {
     ])
     func oddTargetsAreAnsweredWithErrors(_ url: String) throws {
         for method in ["GET", "POST", "", "DELETE"] {
-            let response = Fixture.emulator().handle(
+            let response = GatewayFixture.emulator().handle(
                 HTTPRequest(method: method, url: url, headers: ["Authorization": "ACS3-HMAC-SHA256 ,,=;"]))
             #expect((400..<500).contains(response.status))
             #expect(!response.body.isEmpty)
@@ -559,7 +578,7 @@ struct VerificationMalformedInputTests {
     private func expectMalformed(_ response: HTTPResponse) throws {
         #expect(response.status == 400)
         #expect(response.header("Content-Type") == "application/json;charset=utf-8")
-        let body = try Fixture.json(response)
+        let body = try GatewayFixture.json(response)
         #expect(body["Code"] == .string("InvalidParameter"))
         #expect(body["Message"] == .string("The request query or body is not valid percent-encoding."))
         #expect(body["RequestId"] == .string("REQ-1"))

@@ -88,10 +88,41 @@ struct CommandLineToolTests {
         #expect(transport.requests.count == 1, "the script stops at the first failure")
     }
 
-    @Test func noCredentialsAnywhereIsAClearError() async throws {
-        let result = try await run(["-c", "call DescribeRegions"])
+    static let sandboxWorld = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../share/ecsh/sandbox.json").standardized.path
+
+    @Test func withNoCredentialsAnywhereTheSandboxAnswersAndSaysSo() async throws {
+        let transport = ScriptedTransport()
+        let result = try await run(
+            ["--world", Self.sandboxWorld, "-c", "call ReInitDisk DiskId=d-bp1errlocked00001"], transport: transport)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("ecsh: no credentials found; using the sandbox"))
+        #expect(result.errors.contains("InstanceLockedForSecurity: The instance is locked due to security. (HTTP 403"))
+        #expect(transport.requests.isEmpty, "nothing leaves the process")
+    }
+
+    @Test func theSandboxKeepsStateAcrossCommandsAndIgnoresCredentials() async throws {
+        let result = try await run(
+            keys + [
+                "--sandbox", "--world", Self.sandboxWorld, "-c",
+                "call ReInitDisk DiskId=d-bp1oksystem000001 Password=EcsV587!; "
+                    + "call DescribeDisks DiskIds='[\"d-bp1oksystem000001\"]'",
+            ])
+        #expect(result.status == 0)
+        #expect(result.errors == "")
+        #expect(result.output.contains("\"Status\" : \"ReIniting\""))
+    }
+
+    @Test func anEndpointWithoutCredentialsIsAClearError() async throws {
+        let result = try await run(["--endpoint", "http://127.0.0.1:9", "-c", "call DescribeRegions"])
         #expect(result.status == 2)
-        #expect(result.errors.contains("no credentials found: pass --access-key-id and --access-key-secret"))
+        #expect(result.errors.contains("no credentials found for --endpoint: pass --access-key-id"))
+    }
+
+    @Test func aMissingWorldFileIsAClearError() async throws {
+        let result = try await run(["--sandbox", "--world", "/nonexistent/world.json", "-c", "call DescribeRegions"])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("/nonexistent/world.json"))
     }
 
     @Test(arguments: [
