@@ -42,9 +42,39 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Parses JSON text; throws `DecodingError` when it is not JSON.
+    /// Parses JSON text; throws when it is not JSON.
+    ///
+    /// Goes through `JSONSerialization` rather than `JSONDecoder`: decoding an enum of unknown shape with
+    /// `Decodable` means a failed attempt per type per value, which made response decoding the largest
+    /// cost of a call (`make bench`).
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        JSONValue(foundation: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+    }
+
+    private static let booleanType = type(of: NSNumber(value: true))
+
+    /// Converts what `JSONSerialization` produces; booleans are told from numbers by their boxed type.
+    private init(foundation value: Any) {
+        switch value {
+        case let text as String:
+            self = .string(text)
+        case let number as NSNumber:
+            if type(of: number) == Self.booleanType {
+                self = .bool(number.boolValue)
+            } else if "fd".contains(String(cString: number.objCType)) {
+                self = .double(number.doubleValue)
+            } else if let integer = Int(exactly: number.int64Value), number.stringValue == String(integer) {
+                self = .integer(integer)
+            } else {
+                self = .double(number.doubleValue)
+            }
+        case let array as [Any]:
+            self = .array(array.map(JSONValue.init(foundation:)))
+        case let object as [String: Any]:
+            self = .object(object.mapValues(JSONValue.init(foundation:)))
+        default:
+            self = .null
+        }
     }
 
     /// Serialises with sorted keys; `pretty` indents for people, otherwise one line.

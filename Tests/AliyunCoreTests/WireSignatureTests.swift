@@ -69,7 +69,7 @@ struct WireSignatureTests {
         #expect(signedHeaders.contains("x-acs-date"))
         #expect(signedHeaders.contains("x-acs-signature-nonce"))
         var headers: [String: String] = [:]
-        for name in signedHeaders { headers[name] = try #require(received.header(name)) }
+        for name in signedHeaders { headers[name] = received.header(name) }
         let canonical = SignerV3.canonicalRequest(
             method: received.request.method, canonicalQuery: canonicalQueryString(query), headers: headers,
             signedHeaders: signedHeaders, hashedPayload: Digest.hex(Digest.sha256(received.request.body)))
