@@ -55,7 +55,12 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
 
     /// Converts what `JSONSerialization` produces; booleans are told from numbers by their boxed type.
     private init(foundation value: Any) {
+        // Containers first: casting a Swift dictionary or array to NSNumber would bridge it to Objective-C.
         switch value {
+        case let object as [String: Any]:
+            self = .object(object.mapValues(JSONValue.init(foundation:)))
+        case let array as [Any]:
+            self = .array(array.map(JSONValue.init(foundation:)))
         case let text as String:
             self = .string(text)
         case let number as NSNumber:
@@ -68,10 +73,6 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
             } else {
                 self = .double(number.doubleValue)
             }
-        case let array as [Any]:
-            self = .array(array.map(JSONValue.init(foundation:)))
-        case let object as [String: Any]:
-            self = .object(object.mapValues(JSONValue.init(foundation:)))
         default:
             self = .null
         }
