@@ -4,7 +4,7 @@ APT_PACKAGES := libedit-dev libmicrohttpd-dev libssl-dev libcurl4-openssl-dev pk
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test lint format bench clean
+.PHONY: all deps build release run test interop lint format bench clean
 
 all: build
 
@@ -30,7 +30,12 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) interop
 	$(MAKE) lint
+
+# The official Alibaba Cloud Python SDKs against `ecsh serve`; makes .venv/interop on first use.
+interop: deps
+	SWIFT=$(SWIFT) bash share/interop/run.sh
 
 # Side-by-side throughput figures (ratios); release build, loopback only.
 bench: deps
