@@ -91,6 +91,9 @@ struct ServeCommand: Sendable, Equatable {
     /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
     func run(output: @Sendable (String) -> Void) async throws {
         let server = try makeServer()
+        // Catch the signals before announcing the port: a client may stop the server as soon as it reads it.
+        let termination = TerminationSignals()
+        defer { termination.cancel() }
         let port: UInt16
         do {
             port = try server.start()
@@ -99,21 +102,33 @@ struct ServeCommand: Sendable, Equatable {
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         output("listening on http://\(shownHost):\(port)\n")
-        await Self.waitForTerminationSignal()
+        await termination.wait()
         server.stop()
     }
+}
 
-    /// Returns when SIGINT or SIGTERM arrives; the default handlers are replaced so the process survives them.
-    private static func waitForTerminationSignal() async {
+/// SIGINT and SIGTERM, caught from creation on: the default handlers are replaced so the process survives
+/// them and can shut down in order.
+private final class TerminationSignals {
+    private let signals: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
+        self.signals = signals
+        sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
         }
-        for await _ in signals { break }
-        sources.forEach { $0.cancel() }
     }
+
+    /// Returns when the first signal arrives.
+    func wait() async {
+        for await _ in signals { break }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
 }
