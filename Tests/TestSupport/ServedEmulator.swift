@@ -12,6 +12,8 @@ public final class ServedEmulator: Sendable {
     public let port: UInt16
     /// The server's clock, which clients sign with too (a timestamp must be within 15 minutes of it).
     public let clock: any Clock
+    /// The mutation log, when `logPath` was given.
+    public let log: MutationLog?
 
     /// - Parameters:
     ///   - faults: what to inject, with `seed`; `nil` for none.
@@ -22,6 +24,7 @@ public final class ServedEmulator: Sendable {
     ) throws {
         self.clock = clock
         let log = try logPath.map { try MutationLog(path: $0) }
+        self.log = log
         server = EmulatorServer(
             world: world, clock: clock, faults: faults.map { FaultInjector(spec: $0, seed: seed) }, log: log,
             limits: limits)

@@ -77,9 +77,12 @@ struct ServeCommand: Sendable, Equatable {
                 "no world file: \(DefaultWorld.relativePath) was not found next to ecsh; pass --world FILE")
         }
         let world = try World.load(contentsOf: path)
-        let log = try logPath.map { path in
-            do { return try MutationLog(path: path) } catch {
-                throw UsageError("cannot open --log \(path): \(error.localizedDescription)")
+        var log: MutationLog?
+        if let logPath {
+            do throws(MutationLogError) {
+                log = try MutationLog(path: logPath)
+            } catch {
+                throw UsageError("cannot open --log \(logPath): \(error.reason)")
             }
         }
         return EmulatorServer(
