@@ -94,6 +94,9 @@ struct ServeCommand: Sendable, Equatable {
     /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
     func run(output: @Sendable (String) -> Void) async throws {
         let server = try makeServer()
+        // Signals are caught before the address is printed: whoever reads that line may signal at once.
+        let (signals, sources) = await Self.catchTerminationSignals()
+        defer { sources.forEach { $0.cancel() } }
         let port: UInt16
         do {
             port = try server.start()
@@ -102,21 +105,31 @@ struct ServeCommand: Sendable, Equatable {
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         output("listening on http://\(shownHost):\(port)\n")
-        await Self.waitForTerminationSignal()
+        for await _ in signals { break }
         server.stop()
     }
 
-    /// Returns when SIGINT or SIGTERM arrives; the default handlers are replaced so the process survives them.
-    private static func waitForTerminationSignal() async {
+    /// Catches SIGINT and SIGTERM from the moment it returns: the stream yields each one that arrives, and
+    /// the process survives them.
+    ///
+    /// On Linux a dispatch signal source puts its own handler in place only once it is registered, later,
+    /// on dispatch's manager thread; until then a signal takes its default action (or, if ignored, is
+    /// lost). So this returns only after both sources are registered.
+    private static func catchTerminationSignals() async -> (AsyncStream<Int32>, [any DispatchSourceSignal]) {
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        let registered = DispatchGroup()
         let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
+            #if canImport(Darwin)
+                signal(number, SIG_IGN)  // Darwin's sources watch signals without handling them
+            #endif
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield(number) }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.resume()
             return source
         }
-        for await _ in signals { break }
-        sources.forEach { $0.cancel() }
+        await withCheckedContinuation { done in registered.notify(queue: .global()) { done.resume() } }
+        return (signals, sources)
     }
 }
