@@ -83,6 +83,7 @@ struct ServeProcessTests {
         (["--seed", "-1"], #"invalid --seed "-1" (a whole number)"#),
         (["--seed"], "serve option --seed needs a value"),
         (["--prot", "80"], "unknown serve option --prot (did you mean --port?)"),
+        (["--host", "localhost"], #"invalid --host "localhost" (a numeric IPv4 or IPv6 address"#),
         (["--world", "/nonexistent/world.json"], "/nonexistent/world.json: cannot read the world file"),
         (["--log", "/nonexistent/serve.log"], "cannot open --log /nonexistent/serve.log: No such file or directory"),
     ])
@@ -120,6 +121,17 @@ struct ServeProcessTests {
         #expect(result.exit == EcshProcess.Exit(status: 2))
         #expect(result.errors.hasPrefix("ecsh: \(path): \(message)"), "\(result.errors)")
         #expect(result.errors.split(separator: "\n").count == 1)
+    }
+
+    @Test func aPortInUseExitsTwoNamingIt() async throws {
+        let holder = HTTPServer { _, _ in .dropConnection }
+        let port = try holder.start()
+        defer { holder.stop() }
+        let result = try await EcshProcess.run(["serve", "--port", "\(port)"])
+
+        #expect(result.exit == EcshProcess.Exit(status: 2))
+        let first = result.errors.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first == "ecsh: cannot listen on 127.0.0.1 port \(port) (in use, or not allowed)")
     }
 
     @Test func helpPrintsTheUsageAndExitsZero() async throws {

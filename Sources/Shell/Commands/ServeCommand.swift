@@ -59,7 +59,12 @@ struct ServeCommand: Sendable, Equatable {
                 throw UsageError("invalid --port \"\(value)\" (a number from 0 to 65535; 0 picks a free port)")
             }
             port = number
-        case "--host": host = value
+        case "--host":
+            guard Self.isNumericAddress(value) else {
+                throw UsageError(
+                    "invalid --host \"\(value)\" (a numeric IPv4 or IPv6 address, such as 127.0.0.1 or ::1)")
+            }
+            host = value
         case "--world": worldPath = value
         case "--log": logPath = value
         case "--faults":
@@ -68,6 +73,13 @@ struct ServeCommand: Sendable, Equatable {
             guard let number = UInt64(value) else { throw UsageError("invalid --seed \"\(value)\" (a whole number)") }
             seed = number
         }
+    }
+
+    /// Whether `text` is an address the server can listen on as written: no names are looked up.
+    private static func isNumericAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     /// Loads the world and starts the server; the caller owns its life.
@@ -101,7 +113,7 @@ struct ServeCommand: Sendable, Equatable {
         do {
             port = try server.start()
         } catch {
-            throw UsageError("cannot listen on \(host):\(self.port): \(error)")
+            throw UsageError("\(error)")  // "cannot listen on 127.0.0.1 port 8080 (in use, or not allowed)"
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         output("listening on http://\(shownHost):\(port)\n")
