@@ -1,8 +1,9 @@
 import AliyunCore
-import ECSEmulator
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ECSEmulator
 
 /// `ecsh serve --faults` over a real socket: what each injected fault looks like to `RPCClient` on libcurl,
 /// what the retry policy makes of it, and what it did (or did not do) to the world.
@@ -155,6 +156,22 @@ struct EmulatorServerFaultTests {
         let started = ContinuousClock.now
         _ = try await client.call("DescribeRegions")
         #expect(ContinuousClock.now - started >= .milliseconds(150))
+    }
+
+    /// Stopping the server does not wait out the latency of requests in progress. The bound asserted is a
+    /// third of the latency: a server that waits it out misses it by far on any machine.
+    @Test func stoppingDoesNotWaitOutTheLatency() async throws {
+        let served = try ServedEmulator(faults: FaultSpec(latencyMilliseconds: 30_000))
+        let call = Task { try await served.client().call("DescribeRegions") }
+        while served.server.requestsInProgress == 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+
+        let started = ContinuousClock.now
+        served.server.stop()
+        #expect(ContinuousClock.now - started < .seconds(10))
+        let error = await #expect(throws: RPCError.self) { try await call.value }
+        #expect(error?.code == .transportFailure)
     }
 
     @Test func theSameSeedMeetsTheSameFaultsInTheSameOrder() async throws {
