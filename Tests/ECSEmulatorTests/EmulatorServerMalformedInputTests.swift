@@ -140,6 +140,23 @@ struct EmulatorServerMalformedInputTests {
         #expect(next["Regions"] != nil)
     }
 
+    /// Clients holding every connection the server allows shut others out (the server resets them), but
+    /// only while they hold them. The last call may need a retry or two while the server notices the
+    /// closed connections, hence the retry policy.
+    @Test func connectionsBeyondTheLimitAreRefusedUntilOthersClose() async throws {
+        let served = try ServedEmulator(limits: HTTPServer.Limits(maxConnections: 2))
+        do {
+            let held = [try RawHTTPConnection(port: served.port), try RawHTTPConnection(port: served.port)]
+            let refused = await #expect(throws: RPCError.self) { try await served.client().call("DescribeRegions") }
+            #expect((refused?.underlying as? TransportError)?.kind == .connectionLost)
+            #expect(held.count == 2)
+        }  // the held connections close here
+
+        let client = served.client(retryPolicy: .jitter(maxAttempts: 10, base: .milliseconds(20)))
+        let next = try await client.call("DescribeRegions")
+        #expect(next["Regions"] != nil)
+    }
+
     /// Idle connections are closed after `idleTimeout`: one that never spoke, one kept alive after its
     /// answer, and one whose request stopped halfway. The receive timeout (5 s) only bounds the wait.
     @Test func idleConnectionsAreClosed() throws {
