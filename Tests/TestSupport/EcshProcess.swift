@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// The built `ecsh` program run as a child process: its output as it arrives, signals, and its exit, all

@@ -1,6 +1,6 @@
 public import AliyunCore
 public import ECSEmulator
-public import Foundation
+import Foundation
 
 /// An `EmulatorServer` listening on 127.0.0.1 (a free port), with what it takes to call it over the wire:
 /// `RPCClient`s on libcurl that sign with the sandbox's keys and with the server's clock.
