@@ -10,6 +10,7 @@ public final class EmulatorServer: Sendable {
     public let emulator: Emulator
     private let server: HTTPServer
     private let faults: FaultInjector?
+    private let latency = InterruptibleDelay()
 
     /// - Parameters:
     ///   - host: the address to listen on; 127.0.0.1 unless the user asks otherwise.
@@ -23,23 +24,38 @@ public final class EmulatorServer: Sendable {
         let emulator = Emulator(world: world, clock: clock, observer: observer)
         self.emulator = emulator
         self.faults = faults
+        let latency = latency
         self.server = HTTPServer(host: host, port: port, limits: limits) { request, _ in
-            Self.answer(request, emulator: emulator, faults: faults)
+            Self.answer(request, emulator: emulator, faults: faults, latency: latency)
         }
     }
 
     /// Starts listening; returns the bound port.
     @discardableResult
-    public func start() throws -> UInt16 { try server.start() }
+    public func start() throws -> UInt16 {
+        latency.rearm()
+        return try server.start()
+    }
 
-    public func stop() { server.stop() }
+    /// Stops listening and closes every connection; requests waiting out an injected latency are dropped
+    /// at once rather than waited for.
+    public func stop() {
+        latency.interrupt()
+        server.stop()
+    }
 
     public var port: UInt16? { server.port }
 
-    private static func answer(_ request: HTTPRequest, emulator: Emulator, faults: FaultInjector?) -> HTTPServer.Reply {
+    /// Requests read but not yet answered (for tests).
+    var requestsInProgress: Int { server.requestsInProgress }
+
+    private static func answer(
+        _ request: HTTPRequest, emulator: Emulator, faults: FaultInjector?, latency: InterruptibleDelay
+    ) -> HTTPServer.Reply {
         guard let faults else { return .response(emulator.handle(request)) }
         if faults.spec.latencyMilliseconds > 0 {
-            Thread.sleep(forTimeInterval: Double(faults.spec.latencyMilliseconds) / 1000)
+            // Interrupted: the server is stopping, and the connection with it.
+            guard latency.wait(milliseconds: faults.spec.latencyMilliseconds) else { return .dropConnection }
         }
         let injected: APIError
         switch faults.nextFault() {

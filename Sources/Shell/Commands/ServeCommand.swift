@@ -59,7 +59,12 @@ struct ServeCommand: Sendable, Equatable {
                 throw UsageError("invalid --port \"\(value)\" (a number from 0 to 65535; 0 picks a free port)")
             }
             port = number
-        case "--host": host = value
+        case "--host":
+            guard Self.isNumericAddress(value) else {
+                throw UsageError(
+                    "invalid --host \"\(value)\" (a numeric IPv4 or IPv6 address, such as 127.0.0.1 or ::1)")
+            }
+            host = value
         case "--world": worldPath = value
         case "--log": logPath = value
         case "--faults":
@@ -70,6 +75,13 @@ struct ServeCommand: Sendable, Equatable {
         }
     }
 
+    /// Whether `text` is an address the server can listen on as written: no names are looked up.
+    private static func isNumericAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    }
+
     /// Loads the world and starts the server; the caller owns its life.
     func makeServer() throws -> EmulatorServer {
         guard let path = worldPath ?? DefaultWorld.path() else {
@@ -77,9 +89,12 @@ struct ServeCommand: Sendable, Equatable {
                 "no world file: \(DefaultWorld.relativePath) was not found next to ecsh; pass --world FILE")
         }
         let world = try World.load(contentsOf: path)
-        let log = try logPath.map { path in
-            do { return try MutationLog(path: path) } catch {
-                throw UsageError("cannot open --log \(path): \(error.localizedDescription)")
+        var log: MutationLog?
+        if let logPath {
+            do throws(MutationLogError) {
+                log = try MutationLog(path: logPath)
+            } catch {
+                throw UsageError("cannot open --log \(logPath): \(error.reason)")
             }
         }
         return EmulatorServer(
@@ -91,44 +106,42 @@ struct ServeCommand: Sendable, Equatable {
     /// Serves until SIGINT or SIGTERM, then shuts down cleanly.
     func run(output: @Sendable (String) -> Void) async throws {
         let server = try makeServer()
-        // Catch the signals before announcing the port: a client may stop the server as soon as it reads it.
-        let termination = TerminationSignals()
-        defer { termination.cancel() }
+        // Signals are caught before the address is printed: whoever reads that line may signal at once.
+        let (signals, sources) = await Self.catchTerminationSignals()
+        defer { sources.forEach { $0.cancel() } }
         let port: UInt16
         do {
             port = try server.start()
         } catch {
-            throw UsageError("cannot listen on \(host):\(self.port): \(error)")
+            throw UsageError("\(error)")  // "cannot listen on 127.0.0.1 port 8080 (in use, or not allowed)"
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         output("listening on http://\(shownHost):\(port)\n")
-        await termination.wait()
+        for await _ in signals { break }
         server.stop()
     }
-}
 
-/// SIGINT and SIGTERM, caught from creation on: the default handlers are replaced so the process survives
-/// them and can shut down in order.
-private final class TerminationSignals {
-    private let signals: AsyncStream<Int32>
-    private let sources: [any DispatchSourceSignal]
-
-    init() {
+    /// Catches SIGINT and SIGTERM from the moment it returns: the stream yields each one that arrives, and
+    /// the process survives them.
+    ///
+    /// On Linux a dispatch signal source puts its own handler in place only once it is registered, later,
+    /// on dispatch's manager thread; until then a signal takes its default action (or, if ignored, is
+    /// lost). So this returns only after both sources are registered.
+    private static func catchTerminationSignals() async -> (AsyncStream<Int32>, [any DispatchSourceSignal]) {
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
-        self.signals = signals
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
+        let registered = DispatchGroup()
+        let sources = [SIGINT, SIGTERM].map { number in
+            #if canImport(Darwin)
+                signal(number, SIG_IGN)  // Darwin's sources watch signals without handling them
+            #endif
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield(number) }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.resume()
             return source
         }
+        await withCheckedContinuation { done in registered.notify(queue: .global()) { done.resume() } }
+        return (signals, sources)
     }
-
-    /// Returns when the first signal arrives.
-    func wait() async {
-        for await _ in signals { break }
-    }
-
-    func cancel() { sources.forEach { $0.cancel() } }
 }
