@@ -30,6 +30,8 @@ public final class EmulatorServer: Sendable {
         }
     }
 
+    deinit { stop() }
+
     /// Starts listening; returns the bound port.
     @discardableResult
     public func start() throws -> UInt16 {
