@@ -128,6 +128,19 @@ public final class Emulator: Sendable {
         }
     }
 
+    /// Answers `request` with `error` without running it, rendered as `handle` renders errors: in the format
+    /// and with the `HostId` the request asks for (JSON when the request cannot even be read). For errors
+    /// that come from in front of the emulator, such as `ecsh serve`'s injected faults.
+    func reject(_ request: HTTPRequest, with error: APIError) -> HTTPResponse {
+        let requestId = requestIds.next()
+        guard let incoming = try? IncomingRequest(request) else {
+            let hostId = IncomingRequest.hostId(headers: request.headers)
+            return ResponseRenderer.error(error, requestId: requestId, hostId: hostId, format: .json)
+        }
+        return ResponseRenderer.error(
+            error, requestId: requestId, hostId: incoming.hostId, format: incoming.responseFormat)
+    }
+
     /// Checks the nonce and runs the handler in one critical section, then reports the call.
     private func run(
         _ handler: any ActionHandler, call: VerifiedCall, requestId: String, now: Date

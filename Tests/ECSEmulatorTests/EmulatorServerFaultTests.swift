@@ -39,6 +39,26 @@ struct EmulatorServerFaultTests {
         #expect(error?.requestId?.isEmpty == false)
     }
 
+    /// An injected error answers as the emulator's own errors do: `Format` from the query or the form body,
+    /// XML by default without a v3 signature, and the addressed host as `HostId`.
+    @Test func injectedErrorsTakeTheFormatAndHostTheRequestAsksFor() async throws {
+        let served = try ServedEmulator(faults: Self.faults(.unavailable))
+        let transport = CurlTransport()
+        let url = "http://127.0.0.1:\(served.port)/?Action=DescribeRegions"
+        let plain = try await transport.send(HTTPRequest(method: "POST", url: url))
+        #expect(plain.status == 503)
+        #expect(plain.header("content-type") == "text/xml;charset=utf-8")
+        #expect(String(decoding: plain.body, as: UTF8.self).contains("<HostId>127.0.0.1:\(served.port)</HostId>"))
+        let form = try await transport.send(
+            HTTPRequest(
+                method: "POST", url: url, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: Data("Format=JSON".utf8)))
+        #expect(form.header("content-type") == "application/json;charset=utf-8")
+        let body = try JSONValue.parse(form.body)
+        #expect(body["Code"] == .string("ServiceUnavailable"))
+        #expect(body["HostId"] == .string("127.0.0.1:\(served.port)"))
+    }
+
     @Test(arguments: [
         (FaultSpec.Fault.throttle, "Throttling", 400),
         (.error500, "InternalError", 500),

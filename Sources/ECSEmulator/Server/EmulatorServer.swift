@@ -82,23 +82,6 @@ public final class EmulatorServer: Sendable {
                 code: "ServiceUnavailable", message: "The request has failed due to a temporary failure of the server.",
                 httpStatus: 503)
         }
-        return .response(
-            ResponseRenderer.error(
-                injected, requestId: Emulator.RandomRequestIds().next(),
-                hostId: request.headers.first { $0.key.lowercased() == "host" }?.value
-                    ?? ResponseRenderer.defaultHostId,
-                format: responseFormat(of: request)))
-    }
-
-    /// The format the client asked for: `Format` in the query, else JSON for v3 and XML for v1, as ECS answers.
-    static func responseFormat(of request: HTTPRequest) -> ResponseFormat {
-        let query = request.url.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-        if let format = (try? formDecode(query))?.last(where: { $0.name == "Format" }),
-            let parsed = ResponseFormat(parameter: format.value)
-        {
-            return parsed
-        }
-        let isV3 = request.headers.contains { $0.key.lowercased() == "authorization" }
-        return isV3 ? .json : .xml
+        return .response(emulator.reject(request, with: injected))
     }
 }
