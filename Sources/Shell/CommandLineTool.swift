@@ -70,7 +70,7 @@ public struct CommandLineTool: Sendable {
             do {
                 try await session.run(words)
             } catch {
-                errorOutput("ecsh: \(Self.message(for: error))\n")
+                errorOutput("ecsh: \(error)\n")
                 return ExitStatus.failure
             }
         }
@@ -135,18 +135,6 @@ public struct CommandLineTool: Sendable {
     private func usageFailure(_ message: String) -> Int32 {
         errorOutput("ecsh: \(message)\nTry 'ecsh --help' for more information.\n")
         return ExitStatus.usage
-    }
-
-    /// One line for a failed command: the service's code and message with its request id, or the client's error.
-    static func message(for error: any Error) -> String {
-        switch error {
-        case let error as ServiceError:
-            var text = "\(error.code): \(error.message) (HTTP \(error.httpStatus)"
-            if let requestId = error.requestId { text += ", RequestId \(requestId)" }
-            return text + ")"
-        default:
-            return String(describing: error)
-        }
     }
 }
 
