@@ -32,17 +32,11 @@ public struct CommandLineOptions: Sendable, Equatable {
     /// Parses `arguments` (without the program name). Accepts `--name value` and `--name=value`.
     public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
-        var index = 0
-        while index < arguments.count {
-            var name = arguments[index]
-            var inlineValue: String?
-            if name.hasPrefix("--"), let equals = name.firstIndex(of: "=") {
-                inlineValue = String(name[name.index(after: equals)...])
-                name = String(name[..<equals])
-            }
-            index += 1
-            if flagOptions.contains(name) {
-                guard inlineValue == nil else { throw UsageError("option \(name) takes no value") }
+        let scanner = OptionScanner(kind: "option", valueOptions: valueOptions, flagOptions: flagOptions)
+        try scanner.scan(arguments) { word throws(UsageError) in
+            throw UsageError("unexpected argument \"\(word)\" (commands go after -c, e.g. -c 'call DescribeRegions')")
+        } option: { name, value throws(UsageError) in
+            guard let value else {
                 switch name {
                 case "--debug": options.debug = true
                 case "--allow-insecure-password": options.allowInsecurePassword = true
@@ -50,19 +44,8 @@ public struct CommandLineOptions: Sendable, Equatable {
                 case "--version": options.showVersion = true
                 default: options.showHelp = true
                 }
-                continue
+                return
             }
-            guard valueOptions.contains(name) else {
-                if name.hasPrefix("-") {
-                    throw UsageError.unknown("option", name, candidates: valueOptions + flagOptions)
-                }
-                throw UsageError(
-                    "unexpected argument \"\(name)\" (commands go after -c, e.g. -c 'call DescribeRegions')")
-            }
-            guard let value = inlineValue ?? (index < arguments.count ? arguments[index] : nil) else {
-                throw UsageError("option \(name) needs a value")
-            }
-            if inlineValue == nil { index += 1 }
             try options.set(name, value)
         }
         if (options.accessKeyId == nil) != (options.accessKeySecret == nil) {

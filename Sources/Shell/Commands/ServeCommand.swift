@@ -23,34 +23,20 @@ struct ServeCommand: Sendable, Equatable {
     var seed: UInt64 = 1
     var showHelp = false
 
-    private static let options = ["--port", "--host", "--world", "--log", "--faults", "--seed", "--help"]
+    private static let scanner = OptionScanner(
+        kind: "serve option", valueOptions: ["--port", "--host", "--world", "--log", "--faults", "--seed"],
+        flagOptions: ["--help", "-h"])
 
     /// Parses the words after `serve`.
     init(arguments: [String]) throws(UsageError) {
-        var index = 0
-        while index < arguments.count {
-            var name = arguments[index]
-            var value: String?
-            if let equals = name.firstIndex(of: "="), name.hasPrefix("--") {
-                value = String(name[name.index(after: equals)...])
-                name = String(name[..<equals])
-            }
-            index += 1
-            if name == "--help" || name == "-h" {
-                showHelp = true
-                continue
-            }
-            guard Self.options.contains(name) else {
-                throw UsageError.unknown("serve option", name, candidates: Self.options)
-            }
-            if value == nil {
-                guard index < arguments.count else { throw UsageError("serve option \(name) needs a value") }
-                value = arguments[index]
-                index += 1
-            }
-            try set(name, value!)
+        var command = ServeCommand()
+        try Self.scanner.scan(arguments) { name, value throws(UsageError) in
+            if let value { try command.set(name, value) } else { command.showHelp = true }
         }
+        self = command
     }
+
+    private init() {}
 
     private mutating func set(_ name: String, _ value: String) throws(UsageError) {
         switch name {
