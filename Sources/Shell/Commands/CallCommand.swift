@@ -1,18 +1,27 @@
+import AliyunCore
 import ECS
 
 /// `call ACTION [Key=Value…]`: any ECS action, its JSON result printed as is.
 ///
 /// Like the CLI and the SDKs, the session's region is added as `RegionId` when the action takes one and
 /// the user gave none.
-public struct CallCommand: Sendable, Equatable {
-    public static let name = "call"
-    public static let synopsis = "call ACTION [Key=Value…]"
+struct CallCommand: ShellCommand, Equatable {
+    static let spec = CommandSpec(
+        name: "call", synopsis: "call ACTION [Key=Value…]",
+        summary: "call any ECS action and print its result (RegionId added when the action takes one)",
+        discussion: """
+            e.g. call DescribeDisks DiskIds='["d-bp1oksystem000001"]'
+                 call DescribeInstanceStatus PageSize=50
+            The result prints as the API returned it (pretty JSON at a terminal, one line otherwise).
+            """,
+        arguments: .actionNames)
+    static let synopsis = spec.synopsis
 
-    public var action: String
-    public var parameters: [String: String]
+    var action: String
+    var parameters: [String: String]
 
     /// Parses the words after `call`.
-    public init(arguments: [String]) throws(UsageError) {
+    init(arguments: [String]) throws(UsageError) {
         guard let action = arguments.first else {
             throw UsageError("call needs an action, e.g. `call DescribeRegions` (usage: \(Self.synopsis))")
         }
@@ -40,11 +49,20 @@ public struct CallCommand: Sendable, Equatable {
     }
 
     /// The parameters to send: the user's, plus `RegionId` when the action takes one and none was given.
-    public func parameters(region: String?) -> [String: String] {
+    func parameters(region: String?) -> [String: String] {
         var sent = parameters
         if let region, sent["RegionId"] == nil, ECSAPI.takesRegionId(action) {
             sent["RegionId"] = region
         }
         return sent
+    }
+
+    func run(in context: CommandContext) async throws {
+        let session = context.session
+        let result = try await session.client.rpc.call(action, parameters: parameters(region: session.region))
+        switch session.current.output {
+        case .json: context.print(result.serialized())
+        default: context.print(result.serialized(pretty: true))
+        }
     }
 }
