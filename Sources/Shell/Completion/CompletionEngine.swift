@@ -20,7 +20,7 @@ struct CompletionEngine: LineCompleter {
         // A directory is not finished: the next Tab goes into it.
         let isDirectory = matches.count == 1 && matches[0].hasSuffix("/")
         return CompletionResult(
-            word: line.rawPartial, candidates: matches.map(ShellQuoting.quote), appendSpace: !isDirectory)
+            word: line.rawPartial, candidates: matches.map(line.rendering), appendSpace: !isDirectory)
     }
 
     /// Every word that could stand where the partial word is, before filtering by what is typed.

@@ -8,6 +8,8 @@ struct CompletionLine: Sendable, Equatable {
     var partial = ""
     /// The word being completed as typed: the suffix of the line the editor replaces.
     var rawPartial = ""
+    /// The quote left open at the end of the word being completed, if any.
+    var openQuote: Character?
     /// The cursor is in a comment: nothing completes there.
     var isComment = false
 
@@ -62,6 +64,31 @@ struct CompletionLine: Sendable, Equatable {
         if inWord {
             partial = word
             rawPartial = String(chars[start...])
+            openQuote = quote
         }
+    }
+
+    /// `candidate` (an unquoted word that extends `partial`) as the line editor inserts it: the word as
+    /// typed, then the rest quoted the way the word is (inside a quote, or with backslashes), the quote
+    /// closed unless the candidate is a directory, whose completion goes on.
+    func rendering(_ candidate: String) -> String {
+        let rest = candidate.dropFirst(partial.count)
+        var text = rawPartial
+        switch openQuote {
+        case "'":
+            text += rest.replacing("'", with: "'\\''")
+        case "\"":
+            for char in rest {
+                if "\"\\$".contains(char) { text.append("\\") }
+                text.append(char)
+            }
+        default:
+            for char in rest {
+                if !(char.isLetter || char.isNumber || "-_./:=,@%+".contains(char)) { text.append("\\") }
+                text.append(char)
+            }
+        }
+        if let openQuote, !candidate.hasSuffix("/") { text.append(openQuote) }
+        return text
     }
 }

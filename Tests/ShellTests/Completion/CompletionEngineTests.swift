@@ -75,7 +75,10 @@ struct CompletionEngineTests {
     func completes(_ example: Case) async throws {
         let harness = try CompletionHarness()
         defer { harness.home.remove() }
-        #expect(await harness.candidates(example.line) == example.expected)
+        let result = await harness.complete(example.line)
+        #expect(result.candidates == example.expected)
+        // The editor only appends: every candidate extends the word as typed.
+        #expect(result.candidates.allSatisfy { $0.hasPrefix(result.word) })
     }
 
     @Test func theWordIsTheUnfinishedSuffixOfTheLine() async throws {
@@ -129,8 +132,7 @@ struct CompletionEngineTests {
         try home.write("", to: "scripts/beta/inner.ecsh")
         let dir = home.path + "/scripts/"
         #expect(
-            await harness.candidates("source \(dir)")
-                == [dir + "alpha.ecsh", dir + "beta/", "'\(dir)my file.ecsh'"])
+            await harness.candidates("source \(dir)") == [dir + "alpha.ecsh", dir + "beta/", dir + "my\\ file.ecsh"])
         #expect(await harness.candidates("source \(dir).") == [dir + ".hidden"])
         // A directory is not finished: no space after it, so the next Tab goes on into it.
         #expect(
@@ -138,6 +140,10 @@ struct CompletionEngineTests {
                 == CompletionResult(word: dir + "b", candidates: [dir + "beta/"], appendSpace: false))
         #expect(await harness.complete("source \(dir)a").appendSpace)
         #expect(await harness.candidates("set password --from-file \(dir)al") == [dir + "alpha.ecsh"])
+        // The rest of a name is quoted the way the word was begun, so the editor only has to append it.
         #expect(await harness.candidates("source '\(dir)my") == ["'\(dir)my file.ecsh'"])
+        #expect(await harness.candidates("source \"\(dir)my") == ["\"\(dir)my file.ecsh\""])
+        #expect(await harness.candidates("source \(dir)my\\ f") == [dir + "my\\ file.ecsh"])
+        #expect(await harness.candidates("source '\(dir)be") == ["'\(dir)beta/"])
     }
 }

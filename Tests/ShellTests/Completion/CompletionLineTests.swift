@@ -39,4 +39,32 @@ struct CompletionLineTests {
     func aCommentCompletesNothing(_ text: String) {
         #expect(CompletionLine(text).isComment)
     }
+
+    struct Rendering: Sendable, CustomTestStringConvertible {
+        var line: String
+        var candidate: String
+        var rendered: String
+        var testDescription: String { "\"\(line)\" + \(candidate)" }
+    }
+
+    static let renderings: [Rendering] = [
+        Rendering(line: "reinit d-bp1", candidate: "d-bp1oksystem000001", rendered: "d-bp1oksystem000001"),
+        Rendering(line: "source my", candidate: "my file's", rendered: "my\\ file\\'s"),
+        Rendering(line: "source 'my", candidate: "my file's", rendered: "'my file'\\''s'"),
+        Rendering(line: "source \"my", candidate: "my \"$x\"", rendered: "\"my \\\"\\$x\\\"\""),
+        Rendering(line: "source 'di", candidate: "dir/", rendered: "'dir/"),
+        Rendering(line: "source ", candidate: "a b", rendered: "a\\ b"),
+    ]
+
+    /// What the editor appends to the word as typed reads back as the candidate.
+    @Test(arguments: renderings)
+    func rendersTheRestInTheWordsQuoting(_ example: Rendering) throws {
+        let line = CompletionLine(example.line)
+        let rendered = line.rendering(example.candidate)
+        #expect(rendered == example.rendered)
+        #expect(rendered.hasPrefix(line.rawPartial))
+        if !example.candidate.hasSuffix("/") {
+            #expect(try Tokenizer().commands(in: rendered) == [[example.candidate]])
+        }
+    }
 }
