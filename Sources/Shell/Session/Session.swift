@@ -8,11 +8,14 @@ final class Session: Sendable {
 
     let console: Console
     let connector: Connector
+    /// Ids from the account for Tab completion.
+    let resources: ResourceCache
     private let state: Mutex<SessionState>
 
-    init(console: Console, connector: Connector, state: SessionState) {
+    init(console: Console, connector: Connector, state: SessionState, resources: ResourceCache = ResourceCache()) {
         self.console = console
         self.connector = connector
+        self.resources = resources
         self.state = Mutex(state)
     }
 
