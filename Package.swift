@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AliyunCore", "ECSEmulator"], path: "Tests/TestSupport"),
         .testTarget(name: "AliyunCoreTests", dependencies: ["AliyunCore", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"]),
-        .testTarget(name: "ECSEmulatorTests", dependencies: ["ECSEmulator", "TestSupport"]),
+        .testTarget(name: "ECSTests", dependencies: ["ECS", "ECSEmulator", "TestSupport"]),
+        .testTarget(name: "ECSEmulatorTests", dependencies: ["ECS", "ECSEmulator", "TestSupport"]),
     ]
 )
 

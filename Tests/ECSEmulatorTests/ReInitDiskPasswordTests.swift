@@ -1,3 +1,4 @@
+import ECS
 import ECSEmulator
 import Testing
 
@@ -23,29 +24,29 @@ struct ReInitDiskPasswordTests {
     }
 
     @Test(arguments: [
-        ("Ab1!", PasswordRule.Problem.tooShort),
-        ("Abcde1!", .tooShort),
-        ("Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1", .tooLong),
-        ("abcdefgh", .tooFewKinds(1)),
-        ("abcdefgh1", .tooFewKinds(2)),
-        ("ABCDEFGH!", .tooFewKinds(2)),
-        ("12345678!", .tooFewKinds(2)),
-        ("Abc defg1", .forbiddenCharacter(" ")),
-        ("Abcdefg1\"", .forbiddenCharacter("\"")),
-        ("Abcdefg1\\", .forbiddenCharacter("\\")),
-        ("Abcdefg1é", .forbiddenCharacter("é")),
-        ("Abcdefg1密", .forbiddenCharacter("密")),
-        ("Abcdefg1\t", .forbiddenCharacter("\t")),
+        ("Ab1!", PasswordRule.Problem.tooShort(4)),
+        ("Abcde1!", .tooShort(7)),
+        ("Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1", .tooLong(31)),
+        ("abcdefgh", .tooFewKinds(missing: [.upperCase, .digit, .special])),
+        ("abcdefgh1", .tooFewKinds(missing: [.upperCase, .special])),
+        ("ABCDEFGH!", .tooFewKinds(missing: [.lowerCase, .digit])),
+        ("12345678!", .tooFewKinds(missing: [.upperCase, .lowerCase])),
+        ("Abc defg1", .forbiddenCharacter(position: 4, .space)),
+        ("Abcdefg1\"", .forbiddenCharacter(position: 9, .doubleQuote)),
+        ("Abcdefg1\\", .forbiddenCharacter(position: 9, .backslash)),
+        ("Abcdefg1é", .forbiddenCharacter(position: 9, .nonASCII)),
+        ("Abcdefg1密", .forbiddenCharacter(position: 9, .nonASCII)),
+        ("Abcdefg1\t", .forbiddenCharacter(position: 9, .control)),
     ])
     func badPasswords(_ password: String, _ problem: PasswordRule.Problem) {
         #expect(PasswordRule.problem(with: password) == problem)
-        #expect(PasswordRule.problem(with: password, osType: .windows) == problem)
+        #expect(PasswordRule.problem(with: password, windows: true) == problem)
     }
 
     @Test func windowsPasswordMayNotStartWithASlash() {
-        #expect(PasswordRule.problem(with: "/Abcdefg1", osType: .windows) == .leadingSlashOnWindows)
-        #expect(PasswordRule.problem(with: "Abcdefg1/", osType: .windows) == nil)
-        #expect(PasswordRule.problem(with: "/Abcdefg1", osType: .linux) == nil)
+        #expect(PasswordRule.problem(with: "/Abcdefg1", windows: true) == .leadingSlashOnWindows)
+        #expect(PasswordRule.problem(with: "Abcdefg1/", windows: true) == nil)
+        #expect(PasswordRule.problem(with: "/Abcdefg1", windows: false) == nil)
     }
 
     /// Through the handler: the rule decides between success and `InvalidPassword.Malformed`.

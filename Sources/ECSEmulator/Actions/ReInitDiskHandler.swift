@@ -1,4 +1,5 @@
 public import AliyunCore
+import ECS
 
 /// ReInitDisk (ECS API 2014-05-26): puts a disk back to its state at creation. A system disk goes back
 /// to its image, a data disk made empty goes back to empty, a data disk made from a snapshot goes back
@@ -91,7 +92,7 @@ public struct ReInitDiskHandler: ActionHandler {
         if let keyPairName, world.keyPair(keyPairName, in: disk.regionId) == nil {
             throw ActionErrors.keyPairNotFound
         }
-        if let password, PasswordRule.problem(with: password, osType: instance.osType) != nil {
+        if let password, PasswordRule.problem(with: password, windows: instance.osType == .windows) != nil {
             throw ActionErrors.passwordMalformed
         }
 
