@@ -2,9 +2,10 @@ public import AliyunCore
 import ECS
 import Foundation
 
-/// The `ecsh` program: parses the command line, finds credentials, builds the request core and runs the
-/// commands. Everything from the process (arguments, environment, home, standard streams, the network)
-/// comes in through `init`, so the whole program runs in tests.
+/// The `ecsh` program: parses the command line, finds credentials, builds the session and runs the
+/// commands: `-c`, `-f FILE`, piped standard input, or the interactive shell. Everything from the process
+/// (arguments, environment, home, standard streams, terminal, the network) comes in through its
+/// properties, so the whole program runs in tests.
 public struct CommandLineTool: Sendable {
     public static let version = "0.1.0"
 
@@ -16,6 +17,19 @@ public struct CommandLineTool: Sendable {
     public var errorOutput: @Sendable (String) -> Void
     /// The HTTP transport for API calls and instance metadata.
     public var transport: any HTTPTransport
+    /// Standard input is a terminal: the interactive shell, confirmations, password prompts.
+    public var inputIsTerminal = false
+    /// Standard output is a terminal: tables by default instead of JSON lines.
+    public var outputIsTerminal = false
+    /// Standard input as lines; the program reads file descriptor 0.
+    var standardInput: (any LineReader)?
+    /// Asks the person at the terminal (passwords, confirmations).
+    var prompter: (any Prompter)?
+    /// Runs one command so that Ctrl-C cancels it; the program passes the process's interrupt handling.
+    var guarded: @Sendable (@escaping @Sendable () async throws -> Void) async throws -> Void = { try await $0() }
+    /// The real program: Ctrl-C is handled by ecsh (cancels a call, clears the line), and the terminal is
+    /// asked for passwords and confirmations.
+    public var handlesProcessSignals = false
 
     public init(
         environment: [String: String], homeDirectory: String, output: @escaping @Sendable (String) -> Void,
@@ -29,7 +43,7 @@ public struct CommandLineTool: Sendable {
     }
 
     /// Runs `arguments` (without the program name) and returns the exit status: 0 all commands succeeded,
-    /// 1 a command failed, 2 the command line or the configuration is wrong.
+    /// 1 a command failed, 2 the command line, a file or the configuration is wrong, 130 interrupted.
     public func run(_ arguments: [String]) async -> Int32 {
         if arguments.first == "serve" {
             return await serve(Array(arguments.dropFirst()))
@@ -48,71 +62,131 @@ public struct CommandLineTool: Sendable {
             output("ecsh \(Self.version)\n")
             return ExitStatus.success
         }
-        guard let text = options.commands else {
-            return usageFailure("no commands given (run them with -c, e.g. -c 'call DescribeRegions')")
-        }
-        let commands: [[String]]
+        // What to run is settled before connecting, so a missing file is reported as such.
+        let script: (reader: any LineReader, name: String)?
         do {
-            commands = try Tokenizer(variable: { environment[$0] }).commands(in: text)
+            script = try self.script(options)
         } catch {
-            return usageFailure("-c: \(error)")
+            errorOutput("ecsh: \(error)\n")
+            return ExitStatus.usage
         }
+        var tool = self
+        if handlesProcessSignals {
+            InterruptSource.shared.install()
+            tool.guarded = { operation in try await InterruptSource.shared.run(operation) }
+            if inputIsTerminal, tool.prompter == nil { tool.prompter = TerminalPrompter() }
+        }
+        return await tool.run(options: options, script: script)
+    }
+
+    private func run(options: CommandLineOptions, script: (reader: any LineReader, name: String)?) async -> Int32 {
         let session: Session
         do {
-            session = try makeSession(options)
+            session = try makeSession(options, interactive: script == nil)
         } catch let error as UsageError {
             return usageFailure(error.message)
         } catch {
             errorOutput("ecsh: \(error)\n")
             return ExitStatus.usage
         }
-        for words in commands {
-            do {
-                try await session.run(words)
-            } catch {
-                errorOutput("ecsh: \(error)\n")
-                return ExitStatus.failure
-            }
+        var runner = ScriptRunner(
+            session: session, shell: services(session: session, scriptIsStandardInput: script == nil || options.scriptPath == "-"),
+            echo: options.echo)
+        runner.guarded = guarded
+        guard let script else {
+            return await InteractiveShell(
+                runner: runner, options: options, environment: environment, homeDirectory: homeDirectory
+            ).run()
         }
-        return ExitStatus.success
+        return Self.exitStatus(of: await runner.run(script.reader, name: script.name), interactive: false)
     }
 
-    private func makeSession(_ options: CommandLineOptions) throws -> Session {
+    /// The commands to run without a prompt, or nil for the interactive shell.
+    private func script(_ options: CommandLineOptions) throws(UsageError) -> (reader: any LineReader, name: String)? {
+        if let commands = options.commands {
+            return (TextLineReader(commands), "-c")
+        }
+        if let path = options.scriptPath, path != "-" {
+            return (TextLineReader(try CommandFile.read(path)), path)
+        }
+        if options.scriptPath == "-" || !inputIsTerminal {
+            return (standardInput ?? PlainLineReader(fileDescriptor: 0), "<stdin>")
+        }
+        return nil
+    }
+
+    private func services(session: Session, scriptIsStandardInput: Bool) -> ShellServices {
+        let standardInput = scriptIsStandardInput ? nil : (self.standardInput ?? PlainLineReader(fileDescriptor: 0))
+        return ShellServices(
+            runFile: { path, context in
+                let text: String
+                do {
+                    text = try CommandFile.read(path)
+                } catch {
+                    throw UsageError("source: \(error.message)")
+                }
+                // The file's commands run here, under the `source` command's own interrupt handling.
+                let nested = ScriptRunner(session: context.session, shell: context.shell, echo: false)
+                switch await nested.run(TextLineReader(text), name: path) {
+                case .finished(let failures) where failures == 0: return
+                case .finished, .stopped: throw AlreadyReported()
+                case .interrupted: throw InterruptedError()
+                case .exited(let status): throw ExitRequest(status: status)
+                }
+            },
+            standardInput: inputIsTerminal ? nil : standardInput)
+    }
+
+    static func exitStatus(of outcome: ScriptRunner.Outcome, interactive: Bool) -> Int32 {
+        switch outcome {
+        case .finished(let failures): return failures == 0 || interactive ? ExitStatus.success : ExitStatus.failure
+        case .stopped: return ExitStatus.failure
+        case .interrupted: return ExitStatus.interrupted
+        case .exited(let status): return status
+        }
+    }
+
+    private func makeSession(_ options: CommandLineOptions, interactive: Bool) throws -> Session {
         let flags = options.accessKeyId.map {
             Credential(
                 accessKeyId: $0, accessKeySecret: options.accessKeySecret ?? "", securityToken: options.securityToken)
         }
-        let resolver = CredentialResolver(
-            flags: flags, profileName: options.profile, environment: environment, homeDirectory: homeDirectory,
-            transport: transport)
-        let resolved = options.sandbox ? nil : try resolver.resolve()
+        let debugLog = options.debug ? DebugLog(write: { [errorOutput] in errorOutput($0 + "\n") }) : nil
+        let connector = Connector(
+            environment: environment, homeDirectory: homeDirectory, transport: transport, flagCredential: flags,
+            signatureVersion: options.signatureVersion, allowInsecurePassword: options.allowInsecurePassword,
+            worldPath: options.worldPath, debugLog: debugLog)
+        let resolved = options.sandbox ? nil : try connector.resolver(profile: options.profile).resolve()
         for warning in resolved?.warnings ?? [] {
             errorOutput("ecsh: warning: \(warning)\n")
         }
         let region = options.region ?? resolved?.defaultRegion ?? Session.defaultRegion
-        let debugLog = options.debug ? DebugLog(write: { [errorOutput] in errorOutput($0 + "\n") }) : nil
-        guard let resolved else {
-            guard options.endpoint == nil else {
+        let endpoint = try options.endpoint.map { text throws(EndpointError) in try Endpoint(parsing: text) }
+        let target: Target
+        if resolved == nil {
+            guard endpoint == nil else {
                 throw UsageError(
                     "no credentials found for --endpoint: pass --access-key-id and --access-key-secret, set "
                         + "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
                         + "or add a profile to \(AliyunConfigFile.displayPath)")
             }
-            if !options.sandbox {
+            // The interactive banner says so; scripts hear it on standard error.
+            if !options.sandbox, !options.quiet, !interactive {
                 errorOutput("ecsh: no credentials found; using the sandbox, an emulated ECS inside ecsh\n")
             }
-            let sandbox = try Sandbox(worldPath: options.worldPath)
-            let client = RPCClient(
-                endpoint: Sandbox.endpoint, version: ECSAPI.version, credentials: sandbox.credentials,
-                transport: sandbox.transport, signatureVersion: options.signatureVersion, debugLog: debugLog)
-            return Session(client: client, region: region, output: output)
+            target = .sandbox
+        } else {
+            target = .remote(endpoint: endpoint, profile: options.profile)
         }
-        let endpoint = try options.endpoint.map { text throws(EndpointError) in try Endpoint(parsing: text) }
-        let client = RPCClient(
-            endpoint: endpoint ?? .ecs(region: region), version: ECSAPI.version, credentials: resolved.provider,
-            transport: transport, signatureVersion: options.signatureVersion,
-            allowInsecurePassword: options.allowInsecurePassword, debugLog: debugLog)
-        return Session(client: client, region: region, output: output)
+        let connection = try connector.connect(target, region: region)
+        let format = options.output.flatMap(OutputFormat.init(rawValue:)) ?? (outputIsTerminal ? .table : .json)
+        let console = Console(
+            output: output, errorOutput: errorOutput, isInteractive: inputIsTerminal && outputIsTerminal,
+            prompter: inputIsTerminal ? prompter : nil)
+        var state = SessionState(connection: connection, output: format, language: Language(environment: environment))
+        state.onError = options.continueOnError ? .continue : .stop
+        state.assumeYes = options.assumeYes
+        return Session(console: console, connector: connector, state: state)
     }
 
     private func serve(_ arguments: [String]) async -> Int32 {

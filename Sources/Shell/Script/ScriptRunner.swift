@@ -15,7 +15,7 @@ struct ScriptRunner: Sendable {
     static let continuationPrompt = "...> "
 
     let session: Session
-    let shell: ShellServices
+    var shell: ShellServices
     /// At the prompt: show prompts, keep going after failures and interruptions, no `FILE:LINE`.
     var interactive = false
     /// `--echo`: print each command (redacted) to standard error before running it.
@@ -97,6 +97,8 @@ struct ScriptRunner: Sendable {
             return .success
         } catch let request as ExitRequest {
             return .exit(request.status)
+        } catch is AlreadyReported {
+            return .failure
         } catch is InterruptedError {
             session.console.endProgress()
             return .interrupted

@@ -1,0 +1,52 @@
+import AliyunCore
+import Foundation
+import TestSupport
+
+@testable import Shell
+
+/// Runs `ecsh` in-process against the sandbox, capturing what it prints.
+struct ScriptHarness {
+    final class Captured: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outputText = ""
+        private var errorText = ""
+        var output: String { lock.withLock { outputText } }
+        var errors: String { lock.withLock { errorText } }
+        func write(_ text: String) { lock.withLock { outputText += text } }
+        func writeError(_ text: String) { lock.withLock { errorText += text } }
+    }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+
+        /// Standard output as JSON lines.
+        func jsonLines() throws -> [JSONValue] {
+            try output.split(separator: "\n").map { try JSONValue.parse(Data($0.utf8)) }
+        }
+    }
+
+    let home: TemporaryHome
+    var environment: [String: String] = [:]
+
+    init() throws {
+        home = try TemporaryHome()
+    }
+
+    /// Writes a file in the temporary home and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        try home.write(text, to: name, permissions: 0o644)
+    }
+
+    /// Runs ecsh with `arguments` (the sandbox world added), `stdin` as piped standard input.
+    func run(_ arguments: [String], stdin: String? = nil) async -> Result {
+        let captured = Captured()
+        var tool = CommandLineTool(
+            environment: environment, homeDirectory: home.path, output: captured.write,
+            errorOutput: captured.writeError, transport: ScriptedTransport())
+        tool.standardInput = TextLineReader(stdin ?? "")
+        let status = await tool.run(["--world", PackagePaths.sandboxWorld] + arguments)
+        return Result(status: status, output: captured.output, errors: captured.errors)
+    }
+}

@@ -1,0 +1,178 @@
+import AliyunCore
+import Foundation
+import Testing
+
+@testable import Shell
+
+/// Scripts: `-c`, `-f FILE`, piped standard input, `source`; exit statuses and `FILE:LINE:` errors.
+struct ScriptTests {
+    @Test func resultsPrintAsOneJSONObjectPerLineWhenStdoutIsNotATerminal() async throws {
+        let result = await ScriptHarness().run(["-c", "disks; regions; show session"])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = try result.jsonLines()
+        #expect(lines.count == 3)
+        #expect(lines[0]["Disks"] != nil)
+        #expect(lines[1]["Regions"] != nil)
+        #expect(lines[2]["password"] == .string("unset"))
+    }
+
+    @Test func aFailingCommandStopsTheScriptWithItsFileAndLine() async throws {
+        let harness = try ScriptHarness()
+        let path = try harness.file(
+            "deploy.ecsh",
+            """
+            # reset the web server
+            echo one
+
+            reinti d-bp1oksystem000001
+            echo never
+            """)
+        let result = await harness.run(["-f", path])
+        #expect(result.status == 1)
+        #expect(result.output == "one\n")
+        #expect(result.errors.hasPrefix("\(path):4: error: unknown command \"reinti\" (did you mean `reinit`?)"))
+    }
+
+    @Test(arguments: [["--continue-on-error"], ["-c", "set on-error continue"]])
+    func continuingAfterAFailureStillEndsWithStatusOne(_ extra: [String]) async throws {
+        let harness = try ScriptHarness()
+        let path = try harness.file("s.ecsh", "set on-error continue\ndisk d-nope\necho after\n")
+        let arguments = extra.first == "-c" ? ["-f", path] : extra + ["-f", path]
+        let result = await harness.run(arguments)
+        #expect(result.status == 1)
+        #expect(result.output.hasSuffix("after\n"))
+        #expect(result.errors.contains("\(path):2: error: "))
+    }
+
+    @Test func commandsFromStandardInputAreNamedStdin() async throws {
+        let result = await ScriptHarness().run([], stdin: "echo hi\nuse region mars\n")
+        #expect(result.status == 1)
+        #expect(result.output == "hi\n")
+        #expect(result.errors.contains("<stdin>:2: error: use region: \"mars\" is not a region id"))
+    }
+
+    @Test func anUnreadableFileIsAUsageError() async throws {
+        let result = await ScriptHarness().run(["-f", "/nonexistent/x.ecsh"])
+        #expect(result.status == 2)
+        #expect(result.errors == "ecsh: cannot read /nonexistent/x.ecsh: no such file\n")
+    }
+
+    @Test func exitEndsTheScriptWithItsStatus() async throws {
+        let result = await ScriptHarness().run(["-c", "echo a; exit 3; echo b"])
+        #expect(result.status == 3)
+        #expect(result.output == "a\n")
+    }
+
+    @Test func aContinuedCommandIsReportedAtItsFirstLine() async throws {
+        let harness = try ScriptHarness()
+        let path = try harness.file("c.ecsh", "echo a \\\n  b\ndisk \\\n  d-nope\n")
+        let result = await harness.run(["-f", path])
+        #expect(result.output == "a b\n")
+        #expect(result.errors.hasPrefix("\(path):3: error: "))
+        #expect(result.status == 1)
+    }
+
+    @Test func anUnterminatedQuoteAtTheEndFails() async throws {
+        let result = await ScriptHarness().run([], stdin: "echo 'open\n")
+        #expect(result.status == 1)
+        #expect(result.errors.contains("<stdin>:1: error: the command is not finished"))
+    }
+
+    @Test func variablesExpandOnLaterLines() async throws {
+        let result = await ScriptHarness().run(["-c", "set DISK d-bp1oksystem000001\ndisk ${DISK}"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try result.jsonLines().first?["DiskId"] == .string("d-bp1oksystem000001"))
+    }
+
+    @Test func anUndefinedVariableIsAnError() async throws {
+        let result = await ScriptHarness().run(["-c", "echo ${NOPE_NOT_SET}"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("NOPE_NOT_SET"))
+    }
+
+    @Test func echoShowsCommandsWithThePasswordMasked() async throws {
+        let result = await ScriptHarness().run(["--echo", "-c", "set password 'Secr3t!Pass'; show session"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("+ set password ******\n"))
+        #expect(result.errors.contains("warning: a password typed on the command line"))
+        #expect(!result.errors.contains("Secr3t"))
+        #expect(!result.output.contains("Secr3t"))
+        #expect(try result.jsonLines().last?["password"] == .string("set"))
+    }
+
+    @Test func aPasswordFromTheEnvironmentIsCheckedAgainstTheRule() async throws {
+        var harness = try ScriptHarness()
+        harness.environment["PW"] = "short"
+        let result = await harness.run(["-c", "set password --from-env PW"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("-c:1: error: set password: the password is not accepted"))
+        #expect(!result.errors.contains("short"))
+    }
+
+    @Test func setPasswordWithoutATerminalNamesTheScriptSources() async throws {
+        let result = await ScriptHarness().run(["-c", "set password"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("--from-env VAR, --from-file PATH or --stdin"))
+    }
+
+    @Test func aPasswordCanComeFromAFileOrStandardInput() async throws {
+        let harness = try ScriptHarness()
+        let path = try harness.file("pw", "Good2Pass!\n")
+        let fromFile = await harness.run(["-c", "set password --from-file \(path); show session"])
+        #expect(fromFile.status == 0, "\(fromFile.errors)")
+        #expect(try fromFile.jsonLines().last?["password"] == .string("set"))
+        let script = try harness.file("s.ecsh", "set password --stdin\nshow session\n")
+        let fromStdin = await harness.run(["-f", script], stdin: "Good2Pass!\n")
+        #expect(fromStdin.status == 0, "\(fromStdin.errors)")
+        #expect(!fromStdin.output.contains("Good2Pass"))
+    }
+
+    @Test func sourceRunsAFileInTheSameSessionAndReportsItsLines() async throws {
+        let harness = try ScriptHarness()
+        let inner = try harness.file("inner.ecsh", "set output text\necho inner\ndisk d-nope\n")
+        let result = await harness.run(["-c", "source \(inner); echo after"])
+        #expect(result.status == 1)
+        #expect(result.output == "inner\n")
+        #expect(result.errors.contains("\(inner):3: error: "))
+        #expect(!result.errors.contains("-c:1: error:"))
+    }
+
+    @Test func helpExplainsACommandAndSuggestsOnTypos() async throws {
+        let help = await ScriptHarness().run(["-c", "help disks"])
+        #expect(help.status == 0)
+        #expect(help.output.hasPrefix("usage: disks [--instance ID] [--status STATUS]"))
+        #expect(help.output.contains("--status"))
+        let typo = await ScriptHarness().run(["-c", "help dsks"])
+        #expect(typo.status == 1)
+        #expect(typo.errors.contains("did you mean disks?"))
+    }
+
+    @Test func everyCommandHasHelp() async throws {
+        for spec in CommandTable.specs {
+            let result = await ScriptHarness().run(["-c", "help \(spec.name)"])
+            #expect(result.status == 0)
+            #expect(result.output.hasPrefix("usage: \(spec.synopsis)"))
+        }
+    }
+
+    @Test func tableOutputAlignsColumns() async throws {
+        let result = await ScriptHarness().run(["-o", "table", "-c", "regions"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("RegionId") == true)
+        #expect(lines.dropFirst().first?.allSatisfy { $0 == "-" || $0 == " " } == true)
+        #expect(lines.contains { $0.hasPrefix("cn-hangzhou ") })
+    }
+
+    @Test func useRegionChangesWhereCallsGo() async throws {
+        let result = await ScriptHarness().run(["-c", "use region cn-shanghai; show session"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try result.jsonLines().last?["region"] == .string("cn-shanghai"))
+    }
+
+    @Test func useProfileNamesTheKnownProfiles() async throws {
+        let result = await ScriptHarness().run(["-c", "use profile nope"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("use profile: no profile \"nope\""))
+    }
+}
