@@ -76,10 +76,10 @@ public struct CommandLineTool: Sendable {
             tool.guarded = { operation in try await InterruptSource.shared.run(operation) }
             if inputIsTerminal, tool.prompter == nil { tool.prompter = TerminalPrompter() }
         }
-        return await tool.run(options: options, script: script)
+        return await tool.runCommands(options: options, script: script)
     }
 
-    private func run(options: CommandLineOptions, script: (reader: any LineReader, name: String)?) async -> Int32 {
+    private func runCommands(options: CommandLineOptions, script: (reader: any LineReader, name: String)?) async -> Int32 {
         let session: Session
         do {
             session = try makeSession(options, interactive: script == nil)
@@ -123,7 +123,7 @@ public struct CommandLineTool: Sendable {
                 do {
                     text = try CommandFile.read(path)
                 } catch {
-                    throw UsageError("source: \(error.message)")
+                    throw UsageError("source: \(error)")
                 }
                 // The file's commands run here, under the `source` command's own interrupt handling.
                 let nested = ScriptRunner(session: context.session, shell: context.shell, echo: false)

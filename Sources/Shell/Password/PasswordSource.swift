@@ -69,7 +69,7 @@ enum PasswordSource: Sendable {
             context.warn(
                 "a password typed on the command line may be seen by others on the screen; "
                     + "run `set password` alone to be asked without echo (this line is kept out of the history)")
-            value = password.value
+            value = password.reveal()
         }
         try Self.check(value)
         return Password(value)
