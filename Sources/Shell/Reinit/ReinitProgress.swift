@@ -30,10 +30,6 @@ struct ReinitProgress: Sendable, Equatable {
         return true
     }
 
-    var isFinished: Bool {
-        diskIds.allSatisfy { [.done, .failed].contains(phase(of: $0)) }
-    }
-
     /// `d-x ReIniting 4s` for one disk; counts per phase for several: `3 disks: 2 ReIniting, 1 done 4s`.
     func line(seconds: Int) -> String {
         if diskIds.count == 1, let diskId = diskIds.first {

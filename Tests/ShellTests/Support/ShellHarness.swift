@@ -43,15 +43,17 @@ final class ShellHarness: Sendable {
     /// - Parameters:
     ///   - world: the sandbox world, changed by `adjust` (e.g. timings) before the emulator starts.
     ///   - answer: with a value, the console is interactive and confirmations answer it.
+    ///   - wrap: puts a transport of the test's between the counting one and the emulator.
     init(
         region: String = "cn-hangzhou", output: OutputFormat = .table, answer: Bool? = nil,
-        adjust: (inout World) -> Void = { _ in }
+        adjust: (inout World) -> Void = { _ in },
+        wrap: (any HTTPTransport) -> any HTTPTransport = { $0 }
     ) throws {
         var world = try World.load(contentsOf: PackagePaths.sandboxWorld)
         adjust(&world)
         let account = world.accounts[0]
         let emulator = Emulator(world: world, clock: clock)
-        transport = CountingTransport(EmulatorTransport(emulator: emulator))
+        transport = CountingTransport(wrap(EmulatorTransport(emulator: emulator)))
         sleeper = RecordingSleeper(advancing: clock)
         let prompter = answer.map(FakePrompter.init)
         self.prompter = prompter
