@@ -32,6 +32,8 @@ struct ShellServices: Sendable {
     var runFile: @Sendable (_ path: String, _ context: CommandContext) async throws -> Void
     /// Standard input as data (for `--stdin`), or nil when the commands themselves come from it.
     var standardInput: (any LineReader)?
+    /// How `wait`, `reinit --wait` and `stop --wait` tell time and pause between polls.
+    var pacing = Pacing.realTime
 }
 
 /// `exit` and `quit`: leave the shell with a status.

@@ -1,0 +1,15 @@
+/// Disks that fail a precondition of ReInitDisk, found before anything was changed: one line per disk,
+/// each naming the disk, what is wrong and what to do.
+struct PreflightError: Error, Sendable, Equatable, CustomStringConvertible {
+    var problems: [String]
+    /// How many disks the command named.
+    var diskCount: Int
+
+    var description: String {
+        if problems.count == 1, diskCount == 1 { return problems[0] }
+        let failing =
+            problems.count == 1 ? "1 of \(diskCount) disks fails" : "\(problems.count) of \(diskCount) disks fail"
+        return "nothing was re-initialised: \(failing) the checks before ReInitDisk (leave it out or fix it):\n"
+            + problems.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
