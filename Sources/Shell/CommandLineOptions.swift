@@ -52,7 +52,8 @@ public struct CommandLineOptions: Sendable, Equatable {
         let scanner = OptionScanner(kind: "option", valueOptions: valueOptions, flagOptions: flagOptions)
         try scanner.scan(arguments) { word throws(UsageError) in
             throw UsageError(
-                "unexpected argument \"\(word)\" (commands go after -c, e.g. -c 'disks', or in a file run with -f FILE)")
+                "unexpected argument \"\(word)\" (commands go after -c, e.g. -c 'disks', or in a file run with -f FILE)"
+            )
         } option: { name, value throws(UsageError) in
             guard let value else {
                 switch name {

@@ -79,7 +79,9 @@ public struct CommandLineTool: Sendable {
         return await tool.runCommands(options: options, script: script)
     }
 
-    private func runCommands(options: CommandLineOptions, script: (reader: any LineReader, name: String)?) async -> Int32 {
+    private func runCommands(options: CommandLineOptions, script: (reader: any LineReader, name: String)?) async
+        -> Int32
+    {
         let session: Session
         do {
             session = try makeSession(options, interactive: script == nil)
@@ -90,7 +92,8 @@ public struct CommandLineTool: Sendable {
             return ExitStatus.usage
         }
         var runner = ScriptRunner(
-            session: session, shell: services(session: session, scriptIsStandardInput: script == nil || options.scriptPath == "-"),
+            session: session,
+            shell: services(session: session, scriptIsStandardInput: script == nil || options.scriptPath == "-"),
             echo: options.echo)
         runner.guarded = guarded
         guard let script else {

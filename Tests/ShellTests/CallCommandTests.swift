@@ -1,5 +1,6 @@
-import Shell
 import Testing
+
+@testable import Shell
 
 struct CallCommandTests {
     @Test func parsesActionAndParameters() throws {

@@ -37,7 +37,10 @@ struct CommandLineOptionsTests {
         (["--access-key-secret", "s"], "--access-key-id and --access-key-secret go together"),
         (["--sts-token", "t"], "--sts-token needs --access-key-id and --access-key-secret"),
         (["--signature-version", "v2"], "invalid signature version \"v2\" (accepted: v1, v3)"),
-        (["call"], "unexpected argument \"call\" (commands go after -c, e.g. -c 'call DescribeRegions')"),
+        (
+            ["call"],
+            "unexpected argument \"call\" (commands go after -c, e.g. -c 'disks', or in a file run with -f FILE)"
+        ),
     ])
     func usageErrors(_ arguments: [String], _ message: String) {
         #expect(throws: UsageError(message)) { try CommandLineOptions.parse(arguments) }

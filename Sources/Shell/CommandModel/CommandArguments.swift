@@ -54,7 +54,8 @@ struct CommandArguments: Sendable {
         guard let text = values[flag] else { return nil }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError(
-                "\(command): \(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+                "\(command): \(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\""
+            )
         }
         return number
     }

@@ -31,7 +31,8 @@ struct DiskCommand: ShellCommand {
     static func find(_ diskId: String, in session: Session) async throws -> Disk {
         guard let disk = try await session.client.describeDisks(region: session.region, diskIds: [diskId]).first else {
             throw UsageError(
-                "disk \(diskId) was not found in region \(session.region) (`disks` lists this region's disks; `use region ID` switches)")
+                "disk \(diskId) was not found in region \(session.region) (`disks` lists this region's disks; `use region ID` switches)"
+            )
         }
         return disk
     }

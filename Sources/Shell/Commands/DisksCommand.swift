@@ -40,6 +40,7 @@ struct DisksCommand: ShellCommand {
         }
         return CommandResult(
             json: .object(["Disks": .array(disks.map(\.raw))]),
-            table: Table(columns: ["DiskId", "Type", "Status", "Size", "Category", "Instance", "Device", "Name"], rows: rows))
+            table: Table(
+                columns: ["DiskId", "Type", "Status", "Size", "Category", "Instance", "Device", "Name"], rows: rows))
     }
 }

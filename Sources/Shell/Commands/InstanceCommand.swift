@@ -11,7 +11,8 @@ struct InstanceCommand: ShellCommand {
 
     init(arguments: [String]) throws(UsageError) {
         guard arguments.count == 1, let instanceId = arguments.first else {
-            throw UsageError("instance: expected one instance id (usage: \(Self.spec.synopsis); `instances` lists them)")
+            throw UsageError(
+                "instance: expected one instance id (usage: \(Self.spec.synopsis); `instances` lists them)")
         }
         self.instanceId = instanceId
     }
@@ -44,7 +45,8 @@ struct InstanceCommand: ShellCommand {
                 .first
         else {
             throw UsageError(
-                "instance \(instanceId) was not found in region \(session.region) (`instances` lists this region's instances)")
+                "instance \(instanceId) was not found in region \(session.region) (`instances` lists this region's instances)"
+            )
         }
         return instance
     }

@@ -3,7 +3,8 @@ import ECS
 /// `set SETTING VALUE` and `set NAME VALUE`: the session's settings and variables.
 struct SetCommand: ShellCommand {
     static let spec = CommandSpec(
-        name: "set", synopsis: "set SETTING VALUE | set password [--from-env VAR|--from-file PATH|--stdin] | set NAME VALUE",
+        name: "set",
+        synopsis: "set SETTING VALUE | set password [--from-env VAR|--from-file PATH|--stdin] | set NAME VALUE",
         summary: "change a setting of the session, or set a variable",
         discussion: """
             set password                    asks twice without echo (on a terminal) and checks ReInitDisk's rule
@@ -31,7 +32,8 @@ struct SetCommand: ShellCommand {
                 ]),
             CommandSpec(name: "keypair", synopsis: "set keypair NAME", summary: "key pair", arguments: .keyPairNames),
             CommandSpec(
-                name: "autostart", synopsis: "set autostart on|off", summary: "autostart", arguments: .words(["on", "off"])),
+                name: "autostart", synopsis: "set autostart on|off", summary: "autostart",
+                arguments: .words(["on", "off"])),
             CommandSpec(
                 name: "security-enhancement", synopsis: "set security-enhancement active|deactive",
                 summary: "security enhancement", arguments: .words(["active", "deactive"])),
@@ -74,7 +76,8 @@ struct SetCommand: ShellCommand {
         func choose<T>(_ options: [String: T]) throws(UsageError) -> T {
             guard let chosen = options[value] else {
                 throw UsageError(
-                    "set \(setting): \"\(value)\" is not accepted (accepted: \(options.keys.sorted().joined(separator: ", ")))")
+                    "set \(setting): \"\(value)\" is not accepted (accepted: \(options.keys.sorted().joined(separator: ", ")))"
+                )
             }
             return chosen
         }
@@ -83,15 +86,22 @@ struct SetCommand: ShellCommand {
         case "autostart": change = .autostart(try choose(["on": true, "off": false]))
         case "security-enhancement":
             change = .securityEnhancement(try choose(["active": .active, "deactive": .deactive]))
-        case "output": change = .output(try choose(Dictionary(uniqueKeysWithValues: OutputFormat.allCases.map { ($0.rawValue, $0) })))
-        case "language": change = .language(try choose(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, $0) })))
-        case "on-error": change = .onError(try choose(Dictionary(uniqueKeysWithValues: OnErrorMode.allCases.map { ($0.rawValue, $0) })))
+        case "output":
+            change = .output(
+                try choose(Dictionary(uniqueKeysWithValues: OutputFormat.allCases.map { ($0.rawValue, $0) })))
+        case "language":
+            change = .language(
+                try choose(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, $0) })))
+        case "on-error":
+            change = .onError(
+                try choose(Dictionary(uniqueKeysWithValues: OnErrorMode.allCases.map { ($0.rawValue, $0) })))
         default:
             guard Self.isVariableName(setting) else {
                 let suggestion = EditDistance.suggestion(for: setting, among: Self.spec.subcommands.map(\.name))
                 let hint = suggestion.map { " (did you mean `set \($0)`?)" } ?? ""
                 throw UsageError(
-                    "set: \"\(setting)\" is neither a setting nor a variable name\(hint); variable names are letters, digits and _")
+                    "set: \"\(setting)\" is neither a setting nor a variable name\(hint); variable names are letters, digits and _"
+                )
             }
             change = .variable(setting, value)
         }

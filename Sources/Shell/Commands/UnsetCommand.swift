@@ -25,7 +25,7 @@ struct UnsetCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        try context.session.update { state throws(UsageError) in
+        try context.session.update { state in
             switch name {
             case "password": state.password = nil
             case "keypair": state.keyPair = nil

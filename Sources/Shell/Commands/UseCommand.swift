@@ -32,14 +32,17 @@ struct UseCommand: ShellCommand {
         }
         let rest = Array(arguments.dropFirst())
         func single(_ name: String) throws(UsageError) -> String {
-            guard rest.count == 1 else { throw UsageError("use \(what): expected one \(name) (usage: use \(what) \(name))") }
+            guard rest.count == 1 else {
+                throw UsageError("use \(what): expected one \(name) (usage: use \(what) \(name))")
+            }
             return rest[0]
         }
         switch what {
         case "region":
             let region = try single("ID")
             guard CommandLineOptions.isRegionId(region) else {
-                throw UsageError("use region: \"\(region)\" is not a region id (they look like cn-hangzhou; `regions` lists them)")
+                throw UsageError(
+                    "use region: \"\(region)\" is not a region id (they look like cn-hangzhou; `regions` lists them)")
             }
             choice = .region(region)
         case "profile":
@@ -66,26 +69,51 @@ struct UseCommand: ShellCommand {
         switch choice {
         case .region(let region):
             connection = try session.connector.connect(current.target, region: region)
+            try await Self.checkRegion(region, with: connection, context: context)
         case .sandbox:
             connection = try session.connector.connect(.sandbox, region: current.region)
         case .profile(let name):
             let known = session.connector.profileNames()
             guard known.contains(name) else {
-                let list = known.isEmpty ? "there are none in ~/.aliyun/config.json" : "known: " + known.joined(separator: ", ")
+                let list =
+                    known.isEmpty
+                    ? "there are none in ~/.aliyun/config.json" : "known: " + known.joined(separator: ", ")
                 let suggestion = EditDistance.suggestion(for: name, among: known).map { " (did you mean \($0)?)" } ?? ""
                 throw UsageError("use profile: no profile \"\(name)\"\(suggestion); \(list)")
             }
             var endpoint: Endpoint?
             if case .remote(let chosen, _) = current.target { endpoint = chosen }
-            connection = try session.connector.connect(.remote(endpoint: endpoint, profile: name), region: current.region)
+            connection = try session.connector.connect(
+                .remote(endpoint: endpoint, profile: name), region: current.region)
         case .endpoint(let endpoint):
             var profile: String?
             if case .remote(_, let chosen) = current.target { profile = chosen }
-            connection = try session.connector.connect(.remote(endpoint: endpoint, profile: profile), region: current.region)
+            connection = try session.connector.connect(
+                .remote(endpoint: endpoint, profile: profile), region: current.region)
         }
         session.update { $0.connection = connection }
         if session.console.isInteractive {
             context.print("now using \(connection.name) in \(connection.region) (\(connection.endpoint))")
+        }
+    }
+
+    /// A region the account does not have is refused before anything is sent there; when the list cannot
+    /// be fetched, the switch happens with a warning.
+    private static func checkRegion(_ region: String, with connection: Connection, context: CommandContext) async throws
+    {
+        let known: [String]
+        do {
+            known = try await connection.client.describeRegions().map(\.regionId)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.warn("could not check region \(region) (\(error))")
+            return
+        }
+        guard known.contains(region) else {
+            let suggestion = EditDistance.suggestion(for: region, among: known).map { " (did you mean \($0)?)" } ?? ""
+            throw UsageError(
+                "use region: unknown region \"\(region)\"\(suggestion); known: \(known.joined(separator: ", "))")
         }
     }
 }

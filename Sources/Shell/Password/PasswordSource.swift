@@ -78,7 +78,8 @@ enum PasswordSource: Sendable {
     /// Checks ReInitDisk's rule; the error names the failing part, never the password.
     static func check(_ value: String) throws(UsageError) {
         if let problem = PasswordRule.problem(with: value) {
-            throw UsageError("set password: the password is not accepted: \(problem.description(language: .en)); nothing was set")
+            throw UsageError(
+                "set password: the password is not accepted: \(problem.description(language: .en)); nothing was set")
         }
     }
 

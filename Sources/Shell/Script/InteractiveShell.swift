@@ -62,7 +62,8 @@ struct InteractiveShell {
 
     private func banner(_ session: Session) -> String {
         let connection = session.current.connection
-        var text = "ecsh \(CommandLineTool.version) — re-initialise ECS disks. `help` lists the commands, Tab completes, Ctrl-D leaves.\n"
+        var text =
+            "ecsh \(CommandLineTool.version) — re-initialise ECS disks. `help` lists the commands, Tab completes, Ctrl-D leaves.\n"
         if connection.isSandbox {
             text +=
                 "Using the sandbox, an emulated ECS inside ecsh (no credentials were found, or --sandbox): "

@@ -70,7 +70,8 @@ struct ScriptRunner: Sendable {
             for words in commands {
                 let location = interactive ? nil : SourceLocation(name: name, line: firstLine)
                 if echo {
-                    session.console.errorOutput("+ " + SecretWords.redacted(words).map(ShellQuoting.quote).joined(separator: " ") + "\n")
+                    session.console.errorOutput(
+                        "+ " + SecretWords.redacted(words).map(ShellQuoting.quote).joined(separator: " ") + "\n")
                 }
                 switch await execute(words, at: location) {
                 case .success: continue

@@ -37,6 +37,8 @@ struct RendererTests {
     }
 
     @Test func anEmptyTableSaysSo() {
-        #expect(Renderer.render(CommandResult(json: .null, table: Table(columns: ["A"], rows: [])), as: .table) == "(none)\n")
+        #expect(
+            Renderer.render(CommandResult(json: .null, table: Table(columns: ["A"], rows: [])), as: .table)
+                == "(none)\n")
     }
 }

@@ -8,7 +8,10 @@ struct SecretWordsTests {
         (["set", "password", "--from-env", "PW"], false, ["set", "password", "--from-env", "PW"]),
         (["set", "password", "--from-file", "/p"], false, ["set", "password", "--from-file", "/p"]),
         (["set", "password"], false, ["set", "password"]),
-        (["call", "ReInitDisk", "DiskId=d-1", "Password=x"], true, ["call", "ReInitDisk", "DiskId=d-1", "Password=******"]),
+        (
+            ["call", "ReInitDisk", "DiskId=d-1", "Password=x"], true,
+            ["call", "ReInitDisk", "DiskId=d-1", "Password=******"]
+        ),
         (["echo", "password", "x"], false, ["echo", "password", "x"]),
     ])
     func literalPasswordsAreFoundAndMasked(_ words: [String], _ secret: Bool, _ shown: [String]) {

@@ -46,7 +46,7 @@ struct ScriptHarness {
             environment: environment, homeDirectory: home.path, output: captured.write,
             errorOutput: captured.writeError, transport: ScriptedTransport())
         tool.standardInput = TextLineReader(stdin ?? "")
-        let status = await tool.run(["--world", PackagePaths.sandboxWorld] + arguments)
+        let status = await tool.run(["--sandbox", "--world", PackagePaths.sandboxWorld] + arguments)
         return Result(status: status, output: captured.output, errors: captured.errors)
     }
 }
