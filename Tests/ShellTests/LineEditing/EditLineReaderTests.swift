@@ -46,6 +46,9 @@ import Testing
             }
             let shown = terminal.output.components(separatedBy: prompt).count
             try terminal.waitUntil(prompt) { $0.components(separatedBy: prompt).count > shown }
+            // Typed as a person would, a moment after the prompt: a key sent at the very instant libedit
+            // switches the terminal's mode is sometimes not seen.
+            try await Task.sleep(for: .milliseconds(50))
             for key in keys {
                 terminal.send(key)
                 try await Task.sleep(for: .milliseconds(30))
