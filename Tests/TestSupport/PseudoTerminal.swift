@@ -143,6 +143,25 @@ public final class PseudoTerminal {
         return output
     }
 
+    /// As `waitFor`, without holding a thread of the cooperative pool while waiting.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitUntil(text, timeout: timeout) { $0.contains(text) }
+    }
+
+    /// As `waitUntil`, without holding a thread of the cooperative pool while waiting.
+    @discardableResult
+    public func waitUntil(
+        _ expected: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool
+    ) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(output) {
+            guard ContinuousClock.now < deadline else { throw Timeout(expected: expected, output: output) }
+            if !readAvailable(until: ContinuousClock.now) { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        return output
+    }
+
     /// Waits for the program to exit and returns its exit status (128 + the signal if killed).
     public func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
