@@ -24,6 +24,6 @@ struct Console: Sendable {
 protocol Prompter: Sendable {
     /// Reads a line without echo; nil when interrupted or at end of input.
     func readSecret(prompt: String) async -> String?
-    /// Asks a yes/no question; only an explicit yes is true.
+    /// Asks a yes/no question, printed as given (ending in `[y/N] `); only an explicit yes is true.
     func confirm(_ question: String) async -> Bool
 }

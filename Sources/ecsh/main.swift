@@ -6,7 +6,7 @@ import Shell
 let transport = CurlTransport()
 var tool = CommandLineTool(
     environment: ProcessInfo.processInfo.environment,
-    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path,
+    homeDirectory: ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path,
     output: { FileHandle.standardOutput.write(Data($0.utf8)) },
     errorOutput: { FileHandle.standardError.write(Data($0.utf8)) },
     transport: transport)

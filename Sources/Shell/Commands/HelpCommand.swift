@@ -37,7 +37,9 @@ struct HelpCommand: ShellCommand {
         if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
         if !spec.flags.isEmpty {
             text += "\noptions:\n"
-            let labels = spec.flags.map { flag in flag.value == nil ? flag.name : "\(flag.name) \(valueName(flag))" }
+            let labels = spec.flags.map { flag in
+                flag.value == nil ? flag.name : "\(flag.name) \(valueName(flag, synopsis: spec.synopsis))"
+            }
             let width = labels.map(\.count).max() ?? 0
             for (label, flag) in zip(labels, spec.flags) {
                 text += "  " + label + String(repeating: " ", count: width - label.count) + "  " + flag.help + "\n"
@@ -46,7 +48,12 @@ struct HelpCommand: ShellCommand {
         return text
     }
 
-    private static func valueName(_ flag: FlagSpec) -> String {
+    /// What the flag's value is called: as the synopsis writes it (`--timeout SECONDS`), else by its kind.
+    private static func valueName(_ flag: FlagSpec, synopsis: String) -> String {
+        if let range = synopsis.range(of: flag.name + " ") {
+            let name = synopsis[range.upperBound...].prefix { !"] ".contains($0) }
+            if !name.isEmpty { return String(name) }
+        }
         switch flag.value {
         case .words(let words): return words.joined(separator: "|")
         case .diskIds: return "DISK"

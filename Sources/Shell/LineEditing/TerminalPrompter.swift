@@ -2,7 +2,7 @@ import Foundation
 
 /// Questions asked on the terminal outside the line editor: a secret read without echo (`set password`)
 /// and a yes/no confirmation. Reads block on a thread of their own and end early on Ctrl-C.
-final class TerminalPrompter: Sendable {
+final class TerminalPrompter: Prompter {
     private let interrupts: InterruptSource
     private let inputFD: Int32
     private let outputFD: Int32
@@ -20,9 +20,10 @@ final class TerminalPrompter: Sendable {
         await worker.run { [self] in readLine(prompt: prompt, echo: false) }
     }
 
-    /// Asks `question [y/N] `; true only for y or yes (any case). Ctrl-C and end of input say no.
+    /// Asks `question` as given (it ends with its own `[y/N] `); true only for y or yes (any case). Ctrl-C and
+    /// end of input say no.
     func confirm(_ question: String) async -> Bool {
-        let answer = await worker.run { [self] in readLine(prompt: question + " [y/N] ", echo: true) }
+        let answer = await worker.run { [self] in readLine(prompt: question, echo: true) }
         guard let answer else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

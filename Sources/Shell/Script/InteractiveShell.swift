@@ -62,12 +62,9 @@ struct InteractiveShell {
 
     private func banner(_ session: Session) -> String {
         let connection = session.current.connection
-        var text =
-            "ecsh \(CommandLineTool.version) — re-initialise ECS disks. `help` lists the commands, Tab completes, Ctrl-D leaves.\n"
+        var text = "ecsh \(CommandLineTool.version): `help` lists the commands, Tab completes, Ctrl-D leaves.\n"
         if connection.isSandbox {
-            text +=
-                "Using the sandbox, an emulated ECS inside ecsh (no credentials were found, or --sandbox): "
-                + "nothing here touches the cloud.\n"
+            text += "Using the sandbox, an emulated ECS inside ecsh: nothing here touches the cloud.\n"
         } else {
             text += "Using \(connection.name) (\(connection.credentialSource)) at \(connection.endpoint).\n"
         }

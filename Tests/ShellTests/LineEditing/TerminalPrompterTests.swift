@@ -56,7 +56,7 @@ import Testing
     func confirms(answer: String, expected: Bool) async throws {
         let harness = try Harness()
         let prompter = harness.prompter
-        let task = Task { await prompter.confirm("Re-initialise d-1?") }
+        let task = Task { await prompter.confirm("Re-initialise d-1? [y/N] ") }
         try await harness.terminal.waitFor("Re-initialise d-1? [y/N] ")
         harness.terminal.send(answer)
         #expect(await task.value == expected)
