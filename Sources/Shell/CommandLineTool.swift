@@ -101,6 +101,10 @@ public struct CommandLineTool: Sendable {
                 runner: runner, options: options, environment: environment, homeDirectory: homeDirectory
             ).run()
         }
+        if handlesProcessSignals {
+            // Between commands (or waiting for a piped line) nothing is half done: Ctrl-C ends the script.
+            _ = InterruptSource.shared.addListener { exit(ExitStatus.interrupted) }
+        }
         return Self.exitStatus(of: await runner.run(script.reader, name: script.name), interactive: false)
     }
 

@@ -59,7 +59,7 @@ struct ResourceCacheTests {
     }
 
     @Test func aHungEndpointCostsATabAboutOneSecond() async throws {
-        let harness = try CompletionHarness { DelayedTransport(delay: .seconds(5), next: $0) }
+        let harness = try CompletionHarness(timeLimit: 1) { DelayedTransport(delay: .seconds(5), next: $0) }
         defer { harness.home.remove() }
         let started = Date()
         let result = await harness.complete("reinit d-")

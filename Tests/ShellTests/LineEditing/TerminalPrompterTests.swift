@@ -65,7 +65,7 @@ import Testing
     @Test func confirmIsNoOnInterrupt() async throws {
         let harness = try Harness()
         let prompter = harness.prompter
-        let task = Task { await prompter.confirm("Go?") }
+        let task = Task { await prompter.confirm("Go? [y/N] ") }
         try await harness.terminal.waitFor("Go? [y/N] ")
         harness.interrupts.deliver()
         #expect(await task.value == false)
