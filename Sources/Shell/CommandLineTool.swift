@@ -21,6 +21,8 @@ public struct CommandLineTool: Sendable {
     public var inputIsTerminal = false
     /// Standard output is a terminal: tables by default instead of JSON lines.
     public var outputIsTerminal = false
+    /// Standard error is a terminal: live progress lines.
+    public var errorIsTerminal = false
     /// Standard input as lines; the program reads file descriptor 0.
     var standardInput: (any LineReader)?
     /// Asks the person at the terminal (passwords, confirmations).
@@ -74,7 +76,10 @@ public struct CommandLineTool: Sendable {
         if handlesProcessSignals {
             InterruptSource.shared.install()
             tool.guarded = { operation in try await InterruptSource.shared.run(operation) }
-            if inputIsTerminal, tool.prompter == nil { tool.prompter = TerminalPrompter() }
+            if inputIsTerminal, tool.prompter == nil {
+                // With standard output redirected, questions go to standard error, which is still seen.
+                tool.prompter = TerminalPrompter(outputFD: outputIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
+            }
         }
         return await tool.runCommands(options: options, script: script)
     }
@@ -188,8 +193,8 @@ public struct CommandLineTool: Sendable {
         let connection = try connector.connect(target, region: region)
         let format = options.output.flatMap(OutputFormat.init(rawValue:)) ?? (outputIsTerminal ? .table : .json)
         let console = Console(
-            output: output, errorOutput: errorOutput, isInteractive: inputIsTerminal && outputIsTerminal,
-            prompter: inputIsTerminal ? prompter : nil)
+            output: output, errorOutput: errorOutput, isInteractive: interactive,
+            prompter: interactive ? prompter : nil, showsProgress: errorIsTerminal)
         var state = SessionState(connection: connection, output: format, language: Language(environment: environment))
         state.onError = options.continueOnError ? .continue : .stop
         state.assumeYes = options.assumeYes

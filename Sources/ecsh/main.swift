@@ -12,6 +12,7 @@ var tool = CommandLineTool(
     transport: transport)
 tool.inputIsTerminal = isatty(0) == 1
 tool.outputIsTerminal = isatty(1) == 1
+tool.errorIsTerminal = isatty(2) == 1
 tool.handlesProcessSignals = true
 let status = await tool.run(Array(CommandLine.arguments.dropFirst()))
 transport.shutdown()

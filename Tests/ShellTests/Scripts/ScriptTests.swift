@@ -175,4 +175,43 @@ struct ScriptTests {
         #expect(result.status == 1)
         #expect(result.errors.contains("use profile: no profile \"nope\""))
     }
+
+    @Test func hintsFollowTheLanguage() async throws {
+        var harness = try ScriptHarness()
+        harness.environment["LANG"] = "zh_CN.UTF-8"
+        let chinese = await harness.run(["-c", "call ReInitDisk DiskId=d-bp1errlocked00001"])
+        #expect(chinese.status == 1)
+        #expect(chinese.errors.contains("-c:1: error: InstanceLockedForSecurity: "))
+        #expect(chinese.errors.contains("  提示："))
+        let english = await harness.run(["-c", "set language en; call ReInitDisk DiskId=d-bp1errlocked00001"])
+        #expect(english.errors.contains("  hint: "))
+        #expect(!english.errors.contains("提示"))
+    }
+
+    @Test func textOutputIsTabSeparated() async throws {
+        let result = await (try ScriptHarness()).run(["-o", "text", "-c", "regions"])
+        #expect(result.status == 0)
+        #expect(result.output.split(separator: "\n").first == "cn-hangzhou\t华东1（杭州）")
+    }
+
+    @Test func useEndpointNeedsCredentialsAndKeepsThem() async throws {
+        var harness = try ScriptHarness()
+        let without = await harness.run(["-c", "use endpoint http://127.0.0.1:9"])
+        #expect(without.status == 1)
+        #expect(without.errors.contains("error: no credentials found"))
+        harness.environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "id"
+        harness.environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "secret"
+        let with = await harness.run(["-c", "use endpoint http://127.0.0.1:9; show session; use sandbox; show session"])
+        #expect(with.status == 0, "\(with.errors)")
+        let sessions = try with.jsonLines()
+        #expect(sessions.first?["endpoint"] == .string("http://127.0.0.1:9"))
+        #expect(sessions.first?["target"] == .string("127.0.0.1:9"))
+        #expect(sessions.last?["target"] == .string("sandbox"))
+    }
+
+    @Test func variablesCanBeUnset() async throws {
+        let result = await (try ScriptHarness()).run(["-c", "set X 1\nunset X\nunset X"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("-c:3: error: unset: no variable X"))
+    }
 }
