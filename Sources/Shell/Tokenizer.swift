@@ -15,7 +15,21 @@ public struct Tokenizer: Sendable {
 
     /// The commands of `text`, each a non-empty list of words.
     public func commands(in text: String) throws(TokenizerError) -> [[String]] {
+        try scan(text, expanding: true).commands
+    }
+
+    /// The text of each command of `text`, checked but not yet expanded: `set X 1; echo ${X}` expands
+    /// `${X}` only when its own command runs, after `set` has run, as in sh.
+    public func commandTexts(in text: String) throws(TokenizerError) -> [String] {
+        try scan(text, expanding: false).texts
+    }
+
+    private func scan(
+        _ text: String, expanding: Bool
+    ) throws(TokenizerError) -> (commands: [[String]], texts: [String]) {
         var commands: [[String]] = []
+        var texts: [String] = []
+        var commandStart = 0
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -29,20 +43,24 @@ public struct Tokenizer: Sendable {
             word = ""
             inWord = false
         }
-        func endCommand() {
+        func endCommand(at end: Int) {
             endWord()
-            if !words.isEmpty { commands.append(words) }
+            if !words.isEmpty {
+                commands.append(words)
+                texts.append(String(chars[commandStart..<end]))
+            }
             words = []
+            commandStart = end + 1
         }
 
         while index < chars.count {
             let char = chars[index]
             switch char {
             case " ", "\t", "\r", "\n":
-                if char == "\n" { endCommand() } else { endWord() }
+                if char == "\n" { endCommand(at: index) } else { endWord() }
                 index += 1
             case ";":
-                endCommand()
+                endCommand(at: index)
                 index += 1
             case "#" where !inWord:
                 while index < chars.count, chars[index] != "\n" { index += 1 }
@@ -72,7 +90,7 @@ public struct Tokenizer: Sendable {
                         word.append(chars[index + 1])
                         index += 2
                     } else if inner == "$", index + 1 < chars.count, chars[index + 1] == "{" {
-                        word += try expand(chars, at: &index)
+                        word += try expand(chars, at: &index, looking: expanding)
                     } else {
                         word.append(inner)
                         index += 1
@@ -80,7 +98,7 @@ public struct Tokenizer: Sendable {
                 }
                 guard closed else { throw .incomplete("unterminated double quote") }
             case "$" where index + 1 < chars.count && chars[index + 1] == "{":
-                word += try expand(chars, at: &index)
+                word += try expand(chars, at: &index, looking: expanding)
                 inWord = true
             default:
                 word.append(char)
@@ -88,12 +106,13 @@ public struct Tokenizer: Sendable {
                 index += 1
             }
         }
-        endCommand()
-        return commands
+        endCommand(at: chars.count)
+        return (commands, texts)
     }
 
     /// Expands `${NAME}` starting at `index` (which points at `$`), moving `index` past the `}`.
-    private func expand(_ chars: [Character], at index: inout Int) throws(TokenizerError) -> String {
+    /// Without `looking`, the reference is only checked, and stands for nothing.
+    private func expand(_ chars: [Character], at index: inout Int, looking: Bool) throws(TokenizerError) -> String {
         guard let close = chars[(index + 2)...].firstIndex(of: "}") else {
             throw .invalid("unterminated ${ (write ${NAME})")
         }
@@ -102,6 +121,10 @@ public struct Tokenizer: Sendable {
             name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
         else {
             throw .invalid("\"${\(name)}\" is not a variable reference (names are letters, digits and _)")
+        }
+        guard looking else {
+            index = close + 1
+            return ""
         }
         guard let value = variable(name) else {
             throw .invalid("undefined variable ${\(name)} (define it with `set \(name) VALUE` or in the environment)")

@@ -58,3 +58,17 @@ struct TokenizerTests {
         }
     }
 }
+
+struct TokenizerCommandTextsTests {
+    @Test func commandTextsAreSplitButNotExpanded() throws {
+        let texts = try Tokenizer().commandTexts(in: "set X 1; echo ${X} 'a;b' # c\n\necho \"${Y}\"")
+        #expect(texts == ["set X 1", " echo ${X} 'a;b' # c", "echo \"${Y}\""])
+    }
+
+    @Test func commandTextsStillFindMistakes() {
+        #expect(throws: TokenizerError.incomplete("unterminated single quote")) {
+            try Tokenizer().commandTexts(in: "echo 'a")
+        }
+        #expect(throws: TokenizerError.self) { try Tokenizer().commandTexts(in: "echo ${1x}") }
+    }
+}

@@ -119,7 +119,11 @@ struct SetCommand: ShellCommand {
         case .output(let format): session.update { $0.output = format }
         case .language(let language): session.update { $0.language = language }
         case .onError(let mode): session.update { $0.onError = mode }
-        case .variable(let name, let value): session.update { $0.variables[name] = value }
+        case .variable(let name, let value):
+            session.update { $0.variables[name] = value }
+            if let setting = EditDistance.suggestion(for: name, among: Self.spec.subcommands.map(\.name)) {
+                context.warn("\(name) was set as a variable; did you mean `set \(setting)`?")
+            }
         }
     }
 

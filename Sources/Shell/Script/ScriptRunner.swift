@@ -30,7 +30,7 @@ struct ScriptRunner: Sendable {
         var failures = 0
         while true {
             var text = ""
-            var commands: [[String]] = []
+            var commands: [String] = []
             let firstLine = lineNumber + 1
             reading: while true {
                 let prompt = text.isEmpty ? session.prompt : Self.continuationPrompt
@@ -52,7 +52,7 @@ struct ScriptRunner: Sendable {
                     text = text.isEmpty ? line : text + "\n" + line
                 }
                 do {
-                    commands = try Tokenizer(variable: { [session] in session.variable($0) }).commands(in: text)
+                    commands = try Tokenizer().commandTexts(in: text)
                     break reading
                 } catch .incomplete {
                     continue reading
@@ -64,11 +64,23 @@ struct ScriptRunner: Sendable {
                     break reading
                 }
             }
-            if interactive, let remember, !text.hasPrefix(" "), !commands.contains(where: SecretWords.contain) {
+            if interactive, let remember, !text.hasPrefix(" "), !Self.holdsSecret(commands) {
                 remember(text)
             }
-            for words in commands {
+            for command in commands {
                 let location = interactive ? nil : SourceLocation(name: name, line: firstLine)
+                // Variables expand now, so that an earlier command of the line may have set them.
+                let words: [String]
+                do {
+                    words =
+                        try Tokenizer(variable: { [session] in session.variable($0) }).commands(in: command)
+                        .first ?? []
+                } catch {
+                    failures += 1
+                    report(error, at: location)
+                    guard interactive || session.current.onError == .continue else { return .stopped }
+                    continue
+                }
                 if echo {
                     session.console.errorOutput(
                         "+ " + SecretWords.redacted(words).map(ShellQuoting.quote).joined(separator: " ") + "\n")
@@ -85,6 +97,14 @@ struct ScriptRunner: Sendable {
                     return .exited(status)
                 }
             }
+        }
+    }
+
+    /// Whether any command holds a literal password; `${NAME}` references are not secrets themselves.
+    private static func holdsSecret(_ commands: [String]) -> Bool {
+        commands.contains { command in
+            let words = (try? Tokenizer(variable: { _ in "" }).commands(in: command).first) ?? []
+            return SecretWords.contain(words)
         }
     }
 

@@ -214,4 +214,17 @@ struct ScriptTests {
         #expect(result.status == 1)
         #expect(result.errors.contains("-c:3: error: unset: no variable X"))
     }
+
+    @Test func aVariableSetEarlierOnTheSameLineExpands() async throws {
+        let result = await (try ScriptHarness()).run(["-c", "set WHO world; echo hello ${WHO}"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output == "hello world\n")
+    }
+
+    @Test func aVariableNamedLikeASettingIsQuestioned() async throws {
+        let result = await (try ScriptHarness()).run(["-c", "set passwrd x; show session"])
+        #expect(result.status == 0)
+        #expect(result.errors.contains("-c:1: warning: passwrd was set as a variable; did you mean `set password`?"))
+        #expect(try result.jsonLines().last?["password"] == .string("unset"))
+    }
 }
