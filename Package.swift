@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "ECSEmulator", dependencies: ["ECS", "AliyunCore", "CMicroHTTPD"]),
         .target(name: "Shell", dependencies: ["ECS", "ECSEmulator", "AliyunCore", "CEditLine"]),
         .executableTarget(name: "ecsh", dependencies: ["Shell"]),
-        .executableTarget(name: "ecsh-bench", dependencies: ["AliyunCore", "ECSEmulator"]),
+        .executableTarget(name: "ecsh-bench", dependencies: ["AliyunCore", "ECSEmulator", "Shell"]),
 
         // Test doubles: fixed clock and nonces, recording transport, a local HTTP server.
         .target(name: "TestSupport", dependencies: ["AliyunCore", "ECSEmulator"], path: "Tests/TestSupport"),

@@ -1,6 +1,7 @@
 import AliyunCore
 import ECSEmulator
 import Foundation
+import Shell
 
 // `make bench`: side-by-side measurements in one run, reported as ratios, because the machine is shared
 // and absolute figures move with its load. Each case runs for a fixed number of calls; the order of cases
@@ -51,7 +52,22 @@ for _ in 0..<rounds {
     totals["in-process sandbox", default: 0] += try await measure {
         for _ in 0..<callsPerRound { _ = try await inProcess.call("DescribeDisks", parameters: parameters) }
     }
-    // 3. Signing alone: v1 (HMAC-SHA1) against v3 (canonical request, SHA-256, HMAC-SHA256).
+    // 3. A script of `disk ID` lines through the whole shell (tokenizer, command, typed client, JSON line)
+    //    against the same DescribeDisks calls made directly, both on the in-process sandbox.
+    let script = String(repeating: "disk d-bp1oksystem000001\n", count: callsPerRound)
+    let tool = CommandLineTool(
+        environment: [:], homeDirectory: NSTemporaryDirectory(), output: { _ in }, errorOutput: { _ in },
+        transport: EmulatorTransport(emulator: Emulator(world: world)))
+    totals["shell script", default: 0] += try await measure {
+        let status = await tool.run(["--sandbox", "--world", worldPath, "-c", script])
+        guard status == 0 else { throw BenchmarkFailure(message: "the shell script exited \(status)") }
+    }
+    let direct = client(endpoint, EmulatorTransport(emulator: Emulator(world: world)), .v3)
+    let oneDisk = ["RegionId": "cn-hangzhou", "DiskIds": #"["d-bp1oksystem000001"]"#]
+    totals["direct calls", default: 0] += try await measure {
+        for _ in 0..<callsPerRound { _ = try await direct.call("DescribeDisks", parameters: oneDisk) }
+    }
+    // 4. Signing alone: v1 (HMAC-SHA1) against v3 (canonical request, SHA-256, HMAC-SHA256).
     let credential = Credential(accessKeyId: "id", accessKeySecret: "secret")
     let date = Date()
     totals["sign v1", default: 0] += await measure {
@@ -83,6 +99,19 @@ print(String(format: "  new connection per call  %8.0f calls/s   keep-alive is %
 print(
     String(format: "  in-process sandbox       %8.0f calls/s   %.2fx the socket path", inProcess, inProcess / keepAlive)
 )
+let shell = rate("shell script", calls: callsPerRound)
+let directCalls = rate("direct calls", calls: callsPerRound)
+print("`disk ID` on the in-process sandbox, \(rounds) rounds x \(callsPerRound) commands:")
+print(String(format: "  through the shell (-c)   %8.0f commands/s", shell))
+print(
+    String(
+        format: "  direct DescribeDisks     %8.0f calls/s      the shell runs at %.2fx", directCalls,
+        shell / directCalls))
 print("Signing alone, \(rounds) rounds x \(callsPerRound * 10) signatures:")
 print(String(format: "  v1 HMAC-SHA1             %8.0f signatures/s", v1))
 print(String(format: "  v3 ACS3-HMAC-SHA256      %8.0f signatures/s   v1/v3 = %.2f", v3, v1 / v3))
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
