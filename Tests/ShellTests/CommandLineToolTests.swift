@@ -6,22 +6,12 @@ import Testing
 
 /// The `ecsh` program end to end, over a scripted transport: what it prints, what it sends, its exit status.
 struct CommandLineToolTests {
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outputText = ""
-        private var errorText = ""
-        var output: String { lock.withLock { outputText } }
-        var errors: String { lock.withLock { errorText } }
-        func write(_ text: String) { lock.withLock { outputText += text } }
-        func writeError(_ text: String) { lock.withLock { errorText += text } }
-    }
-
     func run(
         _ arguments: [String], environment: [String: String] = [:], transport: ScriptedTransport = ScriptedTransport(),
         home: TemporaryHome? = nil
     ) async throws -> (status: Int32, output: String, errors: String) {
         let home = try home ?? TemporaryHome()
-        let captured = Captured()
+        let captured = CapturedOutput()
         let tool = CommandLineTool(
             environment: environment, homeDirectory: home.path, output: captured.write,
             errorOutput: captured.writeError, transport: transport)

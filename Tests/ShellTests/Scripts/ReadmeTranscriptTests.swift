@@ -11,13 +11,6 @@ import Testing
 struct ReadmeTranscriptTests {
     static let prompt = "ecsh sandbox:cn-hangzhou> "
 
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
-        var all: String { lock.withLock { text } }
-        func write(_ piece: String) { lock.withLock { text += piece } }
-    }
-
     /// The lines of the README between the transcript markers, without the code fence.
     static func transcript() throws -> [String] {
         let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
@@ -53,7 +46,7 @@ struct ReadmeTranscriptTests {
         }
         #expect(commands.count >= 4)
 
-        let captured = Captured()
+        let captured = CapturedOutput()
         let connector = Connector(
             environment: ["ECSH_PASSWORD": "Demo-Pass1"], homeDirectory: NSTemporaryDirectory(),
             transport: ScriptedTransport(), flagCredential: nil, signatureVersion: .v3, allowInsecurePassword: false,
@@ -68,7 +61,7 @@ struct ReadmeTranscriptTests {
         runner.interactive = true
         _ = await runner.run(TextLineReader(commands.joined(separator: "\n")), name: "README")
 
-        let printed = Self.masked(captured.all).split(separator: "\n", omittingEmptySubsequences: false).map(
+        let printed = Self.masked(captured.output).split(separator: "\n", omittingEmptySubsequences: false).map(
             String.init)
         #expect(printed.dropLast() == expected.map(Self.masked)[...])
     }

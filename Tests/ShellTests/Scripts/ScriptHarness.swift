@@ -6,16 +6,6 @@ import TestSupport
 
 /// Runs `ecsh` in-process against the sandbox, capturing what it prints.
 struct ScriptHarness {
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outputText = ""
-        private var errorText = ""
-        var output: String { lock.withLock { outputText } }
-        var errors: String { lock.withLock { errorText } }
-        func write(_ text: String) { lock.withLock { outputText += text } }
-        func writeError(_ text: String) { lock.withLock { errorText += text } }
-    }
-
     struct Result {
         var status: Int32
         var output: String
@@ -41,7 +31,7 @@ struct ScriptHarness {
 
     /// Runs ecsh with `arguments` (the sandbox world added), `stdin` as piped standard input.
     func run(_ arguments: [String], stdin: String? = nil) async -> Result {
-        let captured = Captured()
+        let captured = CapturedOutput()
         var tool = CommandLineTool(
             environment: environment, homeDirectory: home.path, output: captured.write,
             errorOutput: captured.writeError, transport: ScriptedTransport())
