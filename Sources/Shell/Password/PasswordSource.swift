@@ -56,6 +56,11 @@ enum PasswordSource: Sendable {
             value = found
         case .file(let path):
             value = try Self.firstLine(ofFile: path)
+            if let mode = Self.permissions(ofFile: path), mode & 0o077 != 0 {
+                context.warn(
+                    "\(path) can be read by others (mode \(String(mode, radix: 8))); `chmod 600 \(path)` keeps the password yours"
+                )
+            }
         case .standardInput:
             guard let input = context.shell.standardInput else {
                 throw UsageError(
@@ -81,6 +86,11 @@ enum PasswordSource: Sendable {
             throw UsageError(
                 "set password: the password is not accepted: \(problem.description(language: .en)); nothing was set")
         }
+    }
+
+    private static func permissions(ofFile path: String) -> Int? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).expandingTildeInPath)
+        return (attributes?[.posixPermissions] as? NSNumber)?.intValue
     }
 
     private static func firstLine(ofFile path: String) throws -> String {

@@ -120,6 +120,7 @@ struct ScriptTests {
         let path = try harness.file("pw", "Good2Pass!\n")
         let fromFile = await harness.run(["-c", "set password --from-file \(path); show session"])
         #expect(fromFile.status == 0, "\(fromFile.errors)")
+        #expect(fromFile.errors.contains("-c:1: warning: \(path) can be read by others (mode 644)"))
         #expect(try fromFile.jsonLines().last?["password"] == .string("set"))
         let script = try harness.file("s.ecsh", "set password --stdin\nshow session\n")
         let fromStdin = await harness.run(["-f", script], stdin: "Good2Pass!\n")
