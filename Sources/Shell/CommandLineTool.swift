@@ -133,7 +133,7 @@ public struct CommandLineTool: Sendable {
             runFile: { path, context in
                 let text: String
                 do {
-                    text = try CommandFile.read(path)
+                    text = try CommandFile.read(path, home: context.session.connector.homeDirectory)
                 } catch {
                     throw UsageError("source: \(error)")
                 }
