@@ -1,13 +1,27 @@
 /// Every command of the shell language, and how a line's words become one.
 enum CommandTable {
-    static let commands: [any ShellCommand.Type] = [
-        UseCommand.self, ShowCommand.self, SetCommand.self, UnsetCommand.self,
-        DisksCommand.self, DiskCommand.self, InstancesCommand.self, InstanceCommand.self, KeyPairsCommand.self,
-        RegionsCommand.self,
-        ReinitCommand.self, StopCommand.self, StartCommand.self, WaitCommand.self, CallCommand.self,
-        HelpCommand.self, HistoryCommand.self, SourceCommand.self, EchoCommand.self, RefreshCommand.self,
-        ExitCommand.self,
+    /// The commands by what they are for, in the order `help` lists them.
+    static let groups: [(title: String, commands: [any ShellCommand.Type])] = [
+        ("context", [UseCommand.self, ShowCommand.self]),
+        ("settings", [SetCommand.self, UnsetCommand.self]),
+        (
+            "resources",
+            [
+                DisksCommand.self, DiskCommand.self, InstancesCommand.self, InstanceCommand.self,
+                KeyPairsCommand.self, RegionsCommand.self,
+            ]
+        ),
+        ("actions", [ReinitCommand.self, StopCommand.self, StartCommand.self, WaitCommand.self, CallCommand.self]),
+        (
+            "shell",
+            [
+                HelpCommand.self, HistoryCommand.self, SourceCommand.self, EchoCommand.self, RefreshCommand.self,
+                ExitCommand.self,
+            ]
+        ),
     ]
+
+    static let commands: [any ShellCommand.Type] = groups.flatMap(\.commands)
 
     static var specs: [CommandSpec] { commands.map { $0.spec } }
 

@@ -24,11 +24,16 @@ struct HelpCommand: ShellCommand {
 
     static var overview: String {
         let width = CommandTable.specs.map(\.name.count).max() ?? 0
-        let lines = CommandTable.specs.map { spec in
-            "  " + spec.name + String(repeating: " ", count: width - spec.name.count) + "  " + spec.summary
+        let sections = CommandTable.groups.map { group in
+            "\(group.title):\n"
+                + group.commands.map { command in
+                    let spec = command.spec
+                    return "  " + spec.name + String(repeating: " ", count: width - spec.name.count) + "  "
+                        + spec.summary + "\n"
+                }.joined()
         }
-        return "commands:\n" + lines.joined(separator: "\n")
-            + "\n\n`help COMMAND` explains one. Tab completes commands, flags and ids; # starts a comment.\n"
+        return sections.joined(separator: "\n")
+            + "\n`help COMMAND` explains one. Tab completes commands, flags and ids; # starts a comment.\n"
     }
 
     static func text(for spec: CommandSpec) -> String {
