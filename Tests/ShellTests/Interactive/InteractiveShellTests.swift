@@ -229,6 +229,33 @@ struct InteractiveShellTests {
         #expect(disk.contains(try Regex(#"Status\s+In_use"#)))
     }
 
+    /// Ctrl-C at a question ends the question at once: the next line typed is a command again, seen on the
+    /// screen, not taken as the answer.
+    @Test(arguments: [
+        ("set password", "New password:"), ("reinit d-bp1oksystem000001", "Continue? [y/N] "),
+    ])
+    func controlCAtAQuestionEndsItAndTheNextLineIsACommand(_ command: String, _ question: String) async throws {
+        let home = try TemporaryHome()
+        defer { home.remove() }
+        let shell = try Ecsh(home: home)
+        try await shell.waitForPrompt(after: 0)
+
+        let start = shell.mark
+        let count = shell.prompts
+        try await shell.type(command + "\r")
+        try await shell.waitFor(question, after: start)
+        try await shell.type("ab", "\u{03}")
+        try await shell.waitFor("interrupted", after: start)
+        try await shell.waitForPrompt(after: count)
+
+        let alive = try await shell.enter("echo alive")
+        #expect(Self.lines(alive).contains("alive"))
+        let session = try await shell.enter("show session")
+        #expect(session.contains(try Regex(#"password\s+unset"#)))
+        let disk = try await shell.enter("disk d-bp1oksystem000001")
+        #expect(disk.contains(try Regex(#"Status\s+In_use"#)))
+    }
+
     @Test func reinitAsksAndNoCancelsIt() async throws {
         let home = try TemporaryHome()
         defer { home.remove() }
