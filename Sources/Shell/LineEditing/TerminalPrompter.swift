@@ -1,8 +1,17 @@
 import Foundation
+import Synchronization
 
 /// Questions asked on the terminal outside the line editor: a secret read without echo (`set password`)
-/// and a yes/no confirmation. Reads block on a thread of their own and end early on Ctrl-C.
+/// and a yes/no confirmation. Reads block on a thread of their own and end early on Ctrl-C: through the
+/// interrupt source when no command runs, or through the cancellation of the asking command's task.
 final class TerminalPrompter: Prompter {
+    /// Set when the asking task is cancelled, before the wake-up, so a read that has not begun sees it.
+    private final class CancelFlag: Sendable {
+        private let value = Atomic(false)
+        var isSet: Bool { value.load(ordering: .acquiring) }
+        func set() { value.store(true, ordering: .releasing) }
+    }
+
     private let interrupts: InterruptSource
     private let inputFD: Int32
     private let outputFD: Int32
@@ -17,18 +26,31 @@ final class TerminalPrompter: Prompter {
 
     /// Reads one line with echo off; nil on Ctrl-C or at the end of input.
     func readSecret(prompt: String) async -> String? {
-        await worker.run { [self] in readLine(prompt: prompt, echo: false) }
+        await ask(prompt: prompt, echo: false)
     }
 
     /// Asks `question` as given (it ends with its own `[y/N] `); true only for y or yes (any case). Ctrl-C and
     /// end of input say no.
     func confirm(_ question: String) async -> Bool {
-        let answer = await worker.run { [self] in readLine(prompt: question, echo: true) }
+        let answer = await ask(prompt: question, echo: true)
         guard let answer else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    private func readLine(prompt: String, echo: Bool) -> String? {
+    /// Reads one line on the worker's thread. A Ctrl-C while a command runs cancels the command's task
+    /// instead of calling the listeners, so the cancellation must end the read too: otherwise the read
+    /// would go on and take the next line typed (without echo, for a secret) as its answer.
+    private func ask(prompt: String, echo: Bool) async -> String? {
+        let cancelled = CancelFlag()
+        return await withTaskCancellationHandler {
+            await worker.run { [self] in readLine(prompt: prompt, echo: echo, cancelled: cancelled) }
+        } onCancel: { [wake] in
+            cancelled.set()
+            wake.wake()
+        }
+    }
+
+    private func readLine(prompt: String, echo: Bool, cancelled: CancelFlag) -> String? {
         write(prompt)
         var saved = termios()
         let isTerminal = tcgetattr(inputFD, &saved) == 0
@@ -47,6 +69,11 @@ final class TerminalPrompter: Prompter {
         wake.drain()
         let listener = interrupts.addListener { [wake] in wake.wake() }
         defer { interrupts.removeListener(listener) }
+        // A cancellation that came before the drain left no wake-up: it is seen here instead.
+        if cancelled.isSet {
+            if echo { write("\n") }
+            return nil
+        }
         var bytes: [UInt8] = []
         while true {
             guard wake.waitForInput(on: inputFD) else {
