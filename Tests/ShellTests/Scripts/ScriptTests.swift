@@ -228,4 +228,33 @@ struct ScriptTests {
         #expect(result.errors.contains("-c:1: warning: passwrd was set as a variable; did you mean `set password`?"))
         #expect(try result.jsonLines().last?["password"] == .string("unset"))
     }
+
+    @Test func resourceCommandsAnswerFromTheSandbox() async throws {
+        let result = await (try ScriptHarness()).run([
+            "-c",
+            "instances --status Running; instance i-bp1sandboxweb0001; keypairs; disks --instance i-bp1sandboxweb0001",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = try result.jsonLines()
+        #expect(lines.count == 4)
+        guard lines.count == 4 else { return }
+        let running = Self.array(lines[0]["Instances"])?.compactMap { $0["InstanceId"]?.stringValue }
+        #expect(running == ["i-bp1running0000001"])
+        #expect(lines[1]["InstanceId"] == .string("i-bp1sandboxweb0001"))
+        #expect(Self.array(lines[1]["Disks"])?.count == 3)
+        let keyPairs = Self.array(lines[2]["KeyPairs"])?.compactMap { $0["KeyPairName"]?.stringValue }
+        #expect(keyPairs?.contains("ecsh-demo") == true)
+        #expect(Self.array(lines[3]["Disks"])?.count == 3)
+    }
+
+    static func array(_ value: JSONValue?) -> [JSONValue]? {
+        guard case .array(let items)? = value else { return nil }
+        return items
+    }
+
+    @Test func aMissingInstanceIsNamedWithItsRegion() async throws {
+        let result = await (try ScriptHarness()).run(["-c", "instance i-nope"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("instance i-nope was not found in region cn-hangzhou"))
+    }
 }
