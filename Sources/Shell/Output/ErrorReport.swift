@@ -14,6 +14,10 @@ struct ErrorReport: Sendable {
             if let requestId = error.requestId { message += " (RequestId \(requestId))" }
             self.message = message
             hint = ErrorCatalogue.explanation(for: error.code, action: nil, language: language)?.hint
+        case let error as PreflightError:
+            message = error.description
+            // The checks speak English and name the API's code; in Chinese the catalogue adds what it means.
+            hint = language == .zh ? Self.catalogueHints(for: error.codes, language: language) : nil
         case let error as RPCError where error.code == .outcomeUnknown:
             message = error.description
             hint =
@@ -24,6 +28,13 @@ struct ErrorReport: Sendable {
             message = "\(error)"
             hint = nil
         }
+    }
+
+    private static func catalogueHints(for codes: [String], language: Language) -> String? {
+        let hints = codes.compactMap {
+            ErrorCatalogue.explanation(for: $0, action: "ReInitDisk", language: language)?.hint
+        }
+        return hints.isEmpty ? nil : hints.joined(separator: "\n        ")
     }
 
     /// The report as printed: `FILE:LINE: error: …` in a script, `error: …` at the prompt.

@@ -5,6 +5,19 @@ struct PreflightError: Error, Sendable, Equatable, CustomStringConvertible {
     /// How many disks the command named.
     var diskCount: Int
 
+    /// The API codes the problems name (each ends with its code in parentheses), without repeats.
+    var codes: [String] {
+        var seen: Set<String> = []
+        return problems.compactMap { problem in
+            guard problem.hasSuffix(")"), let open = problem.lastIndex(of: "(") else { return nil }
+            let inside = problem[problem.index(after: open)..<problem.index(before: problem.endIndex)]
+            // "(IncorrectInstanceStatus)" or "(see the ECS console; InstanceLockedForSecurity)"
+            let code = String(inside.split(separator: " ").last ?? "")
+            guard !code.isEmpty, code.first?.isUppercase == true, seen.insert(code).inserted else { return nil }
+            return code
+        }
+    }
+
     var description: String {
         if problems.count == 1, diskCount == 1 { return problems[0] }
         let failing =

@@ -257,4 +257,15 @@ struct ScriptTests {
         #expect(result.status == 1)
         #expect(result.errors.contains("instance i-nope was not found in region cn-hangzhou"))
     }
+
+    @Test func preflightFailuresGetChineseHintsInChinese() async throws {
+        var harness = try ScriptHarness()
+        harness.environment["LANG"] = "zh_CN.UTF-8"
+        let result = await harness.run(["-c", "reinit d-bp1errrunning0001"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("(IncorrectInstanceStatus)\n  提示："))
+        harness.environment["LANG"] = "C"
+        let english = await harness.run(["-c", "reinit d-bp1errrunning0001"])
+        #expect(english.errors.hasSuffix("(IncorrectInstanceStatus)\n"))
+    }
 }
