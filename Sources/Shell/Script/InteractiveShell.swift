@@ -44,7 +44,6 @@ struct InteractiveShell {
         } catch {
             console.errorOutput("ecsh: warning: the history was not saved to \(historyPath): \(error)\n")
         }
-        if case .exited = outcome {} else { console.output("\n") }
         return CommandLineTool.exitStatus(of: outcome, interactive: true)
     }
 
