@@ -8,6 +8,8 @@ import Foundation
 /// properties, so the whole program runs in tests.
 public struct CommandLineTool: Sendable {
     public static let version = "0.1.0"
+    /// How errors name standard input: `<stdin>:3: error: …`.
+    static let standardInputName = "<stdin>"
 
     public var environment: [String: String]
     public var homeDirectory: String
@@ -98,7 +100,8 @@ public struct CommandLineTool: Sendable {
         }
         var runner = ScriptRunner(
             session: session,
-            shell: services(session: session, scriptIsStandardInput: script == nil || options.scriptPath == "-"),
+            shell: services(
+                session: session, scriptIsStandardInput: script == nil || script?.name == Self.standardInputName),
             echo: options.echo)
         runner.guarded = guarded
         guard let script else {
@@ -122,7 +125,7 @@ public struct CommandLineTool: Sendable {
             return (TextLineReader(try CommandFile.read(path)), path)
         }
         if options.scriptPath == "-" || !inputIsTerminal {
-            return (standardInput ?? PlainLineReader(fileDescriptor: 0), "<stdin>")
+            return (standardInput ?? PlainLineReader(fileDescriptor: 0), Self.standardInputName)
         }
         return nil
     }

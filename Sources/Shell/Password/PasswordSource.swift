@@ -62,6 +62,8 @@ enum PasswordSource: Sendable {
                 )
             }
         case .standardInput:
+            // At the prompt, standard input is the person at the terminal: ask them, without echo.
+            if context.console.isInteractive { return try await Self.prompt.read(in: context) }
             guard let input = context.shell.standardInput else {
                 throw UsageError(
                     "set password --stdin: standard input holds the commands; use --from-env VAR or --from-file PATH")

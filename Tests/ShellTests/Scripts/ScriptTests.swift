@@ -268,4 +268,11 @@ struct ScriptTests {
         let english = await harness.run(["-c", "reinit d-bp1errrunning0001"])
         #expect(english.errors.hasSuffix("(IncorrectInstanceStatus)\n"))
     }
+
+    @Test func passwordFromStandardInputIsRefusedWhenTheCommandsComeFromIt() async throws {
+        let result = await (try ScriptHarness()).run([], stdin: "set password --stdin\nGood2Pass!\n")
+        #expect(result.status == 1)
+        #expect(result.errors.contains("<stdin>:1: error: set password --stdin: standard input holds the commands"))
+        #expect(!result.errors.contains("Good2Pass"))
+    }
 }
