@@ -275,4 +275,26 @@ struct ScriptTests {
         #expect(result.errors.contains("<stdin>:1: error: set password --stdin: standard input holds the commands"))
         #expect(!result.errors.contains("Good2Pass"))
     }
+
+    @Test func useProfileSwitchesTargetAndPromptNameAndBackToTheSandbox() async throws {
+        let harness = try ScriptHarness()
+        _ = try harness.home.write(
+            #"{"current": "dev", "profiles": [{"name": "prod", "mode": "AK", "access_key_id": "LTAIp", "#
+                + #""access_key_secret": "p-secret", "region_id": "cn-shanghai"}, {"name": "dev", "mode": "AK", "#
+                + #""access_key_id": "LTAId", "access_key_secret": "d-secret"}]}"#,
+            to: ".aliyun/config.json")
+        let result = await harness.run([
+            "-c", "use profile prod; show session; use region ap-southeast-1; use sandbox; show session",
+        ])
+        let sessions = try result.jsonLines()
+        #expect(sessions.first?["target"] == .string("prod"))
+        #expect(sessions.first?["endpoint"] == .string("https://ecs-cn-hangzhou.aliyuncs.com"))
+        #expect(sessions.first?["credentials"]?.stringValue?.contains("prod") == true)
+        #expect(!result.output.contains("p-secret"))
+        // No call reaches the cloud in a test: checking the region fails over the test's transport, with a
+        // warning, and the switch still happens.
+        #expect(result.errors.contains("-c:1: warning: could not check region ap-southeast-1"))
+        #expect(sessions.last?["target"] == .string("sandbox"))
+        #expect(sessions.last?["region"] == .string("ap-southeast-1"))
+    }
 }
