@@ -47,11 +47,12 @@ public final class EcshProcess: Sendable {
     private let process: Process
     private let state = Mutex(State())
 
-    /// Starts `ecsh` with `arguments`, its standard input empty.
-    public init(_ arguments: [String], deadline: Duration = .seconds(20)) throws {
+    /// Starts `ecsh` with `arguments`, its standard input empty; `environment` is added to this process's.
+    public init(_ arguments: [String], environment: [String: String] = [:], deadline: Duration = .seconds(20)) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try PackagePaths.ecshProgram())
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
         let errors = Pipe()
@@ -83,10 +84,10 @@ public final class EcshProcess: Sendable {
     }
 
     /// Runs `ecsh` with `arguments` to its end.
-    public static func run(_ arguments: [String], deadline: Duration = .seconds(20)) async throws -> (
-        exit: Exit, output: String, errors: String
-    ) {
-        let process = try EcshProcess(arguments, deadline: deadline)
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], deadline: Duration = .seconds(20)
+    ) async throws -> (exit: Exit, output: String, errors: String) {
+        let process = try EcshProcess(arguments, environment: environment, deadline: deadline)
         let exit = await process.exit()
         return (exit, process.standardOutput, process.standardError)
     }

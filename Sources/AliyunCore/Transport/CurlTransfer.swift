@@ -36,6 +36,10 @@ final class CurlTransfer {
         set(ecsh_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer))
         set(ecsh_curl_setopt_string(easy, CURLOPT_URL, request.url))
         set(ecsh_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
+        // This machine (an `ecsh serve`) is never reached through a proxy from the environment; other hosts
+        // follow http_proxy/no_proxy as libcurl reads them. Set on every request: easy handles are reused.
+        let isLoopback = URLComponents(string: request.url)?.host.map(LoopbackHost.contains) ?? false
+        set(ecsh_curl_setopt_string(easy, CURLOPT_NOPROXY, isLoopback ? "*" : nil))
         set(ecsh_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
         set(ecsh_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0))
         set(ecsh_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))

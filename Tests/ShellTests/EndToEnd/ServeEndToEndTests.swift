@@ -71,15 +71,6 @@ struct ServeEndToEndTests {
         }
     }
 
-    /// What ecsh printed, from any thread.
-    final class Captured: Sendable {
-        private let texts = Mutex<(output: String, errors: String)>(("", ""))
-        var output: String { texts.withLock { $0.output } }
-        var errors: String { texts.withLock { $0.errors } }
-        func write(_ text: String) { texts.withLock { $0.output += text } }
-        func writeError(_ text: String) { texts.withLock { $0.errors += text } }
-    }
-
     @Test func aScriptReinitsADiskOverHTTPAndThePasswordStaysSecret() async throws {
         let server = try await Server()
         let home = try TemporaryHome()
@@ -92,7 +83,7 @@ struct ServeEndToEndTests {
             disk \(Self.disk)
 
             """, to: "reinit.ecsh")
-        let captured = Captured()
+        let captured = CapturedOutput()
         let transport = CurlTransport()
         let tool = CommandLineTool(
             environment: ["PW": Self.password], homeDirectory: home.path, output: captured.write,
@@ -193,5 +184,17 @@ struct ServeEndToEndTests {
         #expect(reinits.first?["Code"] == .string("Success"))
         #expect(reinits.first?["RequestId"] == results.last??["RequestId"])
         await server.stop()
+    }
+
+    @Test func aProxyInTheEnvironmentIsNotUsedForThisMachine() async throws {
+        let server = try await Server()
+        defer { Task { await server.stop() } }
+        // Nothing listens on port 9: a request sent through this proxy would fail.
+        let proxy = "http://127.0.0.1:9"
+        let result = try await EcshProcess.run(
+            server.connection + ["-c", "disk d-bp1oksystem000001"],
+            environment: ["http_proxy": proxy, "HTTP_PROXY": proxy, "https_proxy": proxy, "ALL_PROXY": proxy])
+        #expect(result.exit == EcshProcess.Exit(status: 0), "\(result.errors)")
+        #expect(try JSONValue.parse(Data(result.output.utf8))["Status"] == .string("In_use"))
     }
 }
