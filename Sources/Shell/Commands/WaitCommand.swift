@@ -72,16 +72,12 @@ struct WaitCommand: ShellCommand {
         let start = pacing.clock.now()
         let progress = ProgressLine(diskIds: [id], console: context.console, pacing: pacing)
         defer { progress.end() }
-        let read: @Sendable () async throws -> String?
+        let waiter = StatusWaiter(pacing: pacing, timeout: timeout, region: region)
+        let report: @Sendable (String, Int) -> Void = { [id] status, _ in progress.record(.status(status), for: id) }
         switch resource {
-        case .disk:
-            read = { [id] in try await client.describeDisks(region: region, diskIds: [id]).first?.status }
-        case .instance:
-            read = { [id] in try await client.describeInstances(region: region, instanceIds: [id]).first?.status }
+        case .disk: try await waiter.wait(forDisk: id, toBe: status, client: client, progress: report)
+        case .instance: try await waiter.wait(forInstance: id, toBe: status, client: client, progress: report)
         }
-        try await StatusWaiter(pacing: pacing, timeout: timeout, region: region).wait(
-            for: "\(resource.rawValue) \(id)", toBe: status, read: read,
-            progress: { [id] status, _ in progress.record(.status(status), for: id) })
         progress.end()
         let seconds = Int(pacing.elapsed(since: start))
         let key = resource == .disk ? "DiskId" : "InstanceId"

@@ -17,20 +17,17 @@ struct InstanceTransition: Sendable {
         let client = session.client
         let region = session.region
         let requestId = try await call(client)
-        let read: @Sendable () async throws -> String? = {
-            try await client.describeInstances(region: region, instanceIds: [instanceId]).first?.status
-        }
         var status: String
         if wait {
             let pacing = context.shell.pacing
             let progress = ProgressLine(diskIds: [instanceId], console: context.console, pacing: pacing)
             defer { progress.end() }
             try await StatusWaiter(pacing: pacing, timeout: timeout, region: region).wait(
-                for: "instance \(instanceId)", toBe: target, read: read,
+                forInstance: instanceId, toBe: target, client: client,
                 progress: { status, _ in progress.record(.status(status), for: instanceId) })
             status = target
         } else {
-            status = try await read() ?? "-"
+            status = try await client.status(ofInstance: instanceId, region: region) ?? "-"
         }
         context.emitRows(
             [.object(["InstanceId": .string(instanceId), "Status": .string(status), "RequestId": .string(requestId)])],

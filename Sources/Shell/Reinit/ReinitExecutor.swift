@@ -101,10 +101,7 @@ struct ReinitExecutor: Sendable {
             _ = try await client.stopInstance(instanceId)
         }
         try await waiter.wait(
-            for: "instance \(instanceId)", toBe: "Stopped",
-            read: { [client, region] in
-                try await client.describeInstances(region: region, instanceIds: [instanceId]).first?.status
-            },
+            forInstance: instanceId, toBe: "Stopped", client: client,
             progress: { status, _ in disks.forEach { progress?.record(.stopping(status), for: $0) } })
     }
 
@@ -113,17 +110,11 @@ struct ReinitExecutor: Sendable {
         let diskId = target.diskId
         do {
             try await waiter.wait(
-                for: "disk \(diskId)", toBe: "In_use",
-                read: { [client, region] in
-                    try await client.describeDisks(region: region, diskIds: [diskId]).first?.status
-                },
+                forDisk: diskId, toBe: "In_use", client: client,
                 progress: { status, _ in progress?.record(.status(status), for: diskId) })
             if target.request.autoStartInstance == true, let instanceId = target.instanceId {
                 try await waiter.wait(
-                    for: "instance \(instanceId)", toBe: "Running",
-                    read: { [client, region] in
-                        try await client.describeInstances(region: region, instanceIds: [instanceId]).first?.status
-                    },
+                    forInstance: instanceId, toBe: "Running", client: client,
                     progress: { status, _ in progress?.record(.status("instance \(status)"), for: diskId) })
             }
             progress?.record(.done, for: diskId)

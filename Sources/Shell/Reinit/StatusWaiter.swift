@@ -1,3 +1,5 @@
+import ECS
+
 /// Polls one resource's status until it is the one awaited, within a timeout. Each poll is one Describe
 /// call; between polls it sleeps through `Pacing`, so a cancelled command (Ctrl-C) stops at once.
 struct StatusWaiter: Sendable {
@@ -31,5 +33,26 @@ struct StatusWaiter: Sendable {
             }
             try await pacing.sleep(pacing.interval)
         }
+    }
+
+    /// Waits until disk `diskId` is `target`, polling DescribeDisks.
+    func wait(
+        forDisk diskId: String, toBe target: String, client: ECSClient,
+        progress: @Sendable (_ status: String, _ seconds: Int) -> Void = { _, _ in }
+    ) async throws {
+        try await wait(
+            for: "disk \(diskId)", toBe: target,
+            read: { [region] in try await client.status(ofDisk: diskId, region: region) },
+            progress: progress)
+    }
+
+    /// Waits until instance `instanceId` is `target`, polling DescribeInstances.
+    func wait(
+        forInstance instanceId: String, toBe target: String, client: ECSClient,
+        progress: @Sendable (_ status: String, _ seconds: Int) -> Void = { _, _ in }
+    ) async throws {
+        try await wait(
+            for: "instance \(instanceId)", toBe: target,
+            read: { [region] in try await client.status(ofInstance: instanceId, region: region) }, progress: progress)
     }
 }
