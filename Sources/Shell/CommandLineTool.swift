@@ -100,8 +100,7 @@ public struct CommandLineTool: Sendable {
         }
         var runner = ScriptRunner(
             session: session,
-            shell: services(
-                session: session, scriptIsStandardInput: script == nil || script?.name == Self.standardInputName),
+            shell: services(session: session, scriptIsStandardInput: script?.name == Self.standardInputName),
             echo: options.echo)
         runner.guarded = guarded
         guard let script else {
@@ -131,7 +130,10 @@ public struct CommandLineTool: Sendable {
     }
 
     private func services(session: Session, scriptIsStandardInput: Bool) -> ShellServices {
-        let standardInput = scriptIsStandardInput ? nil : (self.standardInput ?? PlainLineReader(fileDescriptor: 0))
+        // Data for `set password --stdin`: only piped input that is not the commands themselves. A terminal
+        // is asked through the prompter instead, so no reader (and no thread) is made for it.
+        let dataInput =
+            scriptIsStandardInput || inputIsTerminal ? nil : (standardInput ?? PlainLineReader(fileDescriptor: 0))
         return ShellServices(
             runFile: { path, context in
                 let text: String
@@ -149,7 +151,7 @@ public struct CommandLineTool: Sendable {
                 case .exited(let status): throw ExitRequest(status: status)
                 }
             },
-            standardInput: inputIsTerminal ? nil : standardInput)
+            standardInput: dataInput)
     }
 
     static func exitStatus(of outcome: ScriptRunner.Outcome, interactive: Bool) -> Int32 {

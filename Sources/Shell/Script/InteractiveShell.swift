@@ -50,9 +50,7 @@ struct InteractiveShell {
     /// ~/.ecshrc: its errors are shown with FILE:LINE, and the shell starts anyway.
     private func runRC() async -> ScriptRunner.Outcome {
         do {
-            let text = try CommandFile.read(rcPath)
-            var rc = runner
-            return await rc.run(TextLineReader(text), name: rcPath)
+            return await runner.run(TextLineReader(try CommandFile.read(rcPath)), name: rcPath)
         } catch {
             runner.session.console.errorOutput("ecsh: warning: \(error)\n")
             return .finished(failures: 1)

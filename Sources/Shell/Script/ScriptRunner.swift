@@ -60,7 +60,7 @@ struct ScriptRunner: Sendable {
                     commands = []
                     failures += 1
                     report(error, at: SourceLocation(name: name, line: firstLine))
-                    guard interactive || session.current.onError == .continue else { return .stopped }
+                    guard goesOnAfterFailure else { return .stopped }
                     break reading
                 }
             }
@@ -69,27 +69,11 @@ struct ScriptRunner: Sendable {
             }
             for command in commands {
                 let location = interactive ? nil : SourceLocation(name: name, line: firstLine)
-                // Variables expand now, so that an earlier command of the line may have set them.
-                let words: [String]
-                do {
-                    words =
-                        try Tokenizer(variable: { [session] in session.variable($0) }).commands(in: command)
-                        .first ?? []
-                } catch {
-                    failures += 1
-                    report(error, at: location)
-                    guard interactive || session.current.onError == .continue else { return .stopped }
-                    continue
-                }
-                if echo {
-                    session.console.errorOutput(
-                        "+ " + SecretWords.redacted(words).map(ShellQuoting.quote).joined(separator: " ") + "\n")
-                }
-                switch await execute(words, at: location) {
+                switch await execute(command, at: location) {
                 case .success: continue
                 case .failure:
                     failures += 1
-                    guard interactive || session.current.onError == .continue else { return .stopped }
+                    guard goesOnAfterFailure else { return .stopped }
                 case .interrupted:
                     guard interactive else { return .interrupted }
                     session.console.errorOutput("interrupted\n")
@@ -110,8 +94,19 @@ struct ScriptRunner: Sendable {
 
     private enum CommandOutcome { case success, failure, interrupted, exit(Int32) }
 
-    private func execute(_ words: [String], at location: SourceLocation?) async -> CommandOutcome {
+    /// At the prompt always; in a script with `set on-error continue` (or `--continue-on-error`).
+    private var goesOnAfterFailure: Bool { interactive || session.current.onError == .continue }
+
+    /// Expands, echoes, parses and runs one command; a failure is reported here, where it happened.
+    private func execute(_ text: String, at location: SourceLocation?) async -> CommandOutcome {
         do {
+            // Variables expand now, so that an earlier command of the line may have set them.
+            let words =
+                try Tokenizer(variable: { [session] in session.variable($0) }).commands(in: text).first ?? []
+            if echo {
+                session.console.errorOutput(
+                    "+ " + SecretWords.redacted(words).map(ShellQuoting.quote).joined(separator: " ") + "\n")
+            }
             let command = try CommandTable.parse(words)
             let context = CommandContext(session: session, location: location, shell: shell)
             try await guarded { try await command.run(in: context) }
