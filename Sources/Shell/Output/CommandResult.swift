@@ -1,4 +1,4 @@
-public import AliyunCore
+import AliyunCore
 
 /// What a command produced, in both shapes: a JSON object (one line of JSON output, the API's own
 /// field names) and a table (for people). Text output prints the table's rows tab-separated.

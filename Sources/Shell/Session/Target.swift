@@ -1,4 +1,4 @@
-public import AliyunCore
+import AliyunCore
 
 /// Where the session's calls go: the in-process sandbox, or an ECS endpoint with real credentials.
 enum Target: Sendable, Equatable {
