@@ -113,11 +113,11 @@ final class ShellHarness: Sendable {
 
     /// A disk's status now, as DescribeDisks says.
     func diskStatus(_ diskId: String) async throws -> String? {
-        try await session.client.describeDisks(region: session.region, diskIds: [diskId]).first?.status
+        try await session.client.status(ofDisk: diskId, region: session.region)
     }
 
     func instanceStatus(_ instanceId: String) async throws -> String? {
-        try await session.client.describeInstances(region: session.region, instanceIds: [instanceId]).first?.status
+        try await session.client.status(ofInstance: instanceId, region: session.region)
     }
 
     /// The session's password, as `set password` leaves it.
