@@ -21,6 +21,10 @@ enum ActionErrors {
             code: "InvalidParameter", message: detail.map { "\(message) \($0)" } ?? message, httpStatus: 400)
     }
 
+    /// `DryRun=true`: every check passed, nothing is done (400, as ECS answers).
+    static let dryRunOperation = APIError(
+        code: "DryRunOperation", message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+
     /// A `RegionId` that is not one of the world's (Describe* and the instance actions).
     static let regionNotFound = APIError(
         code: "InvalidRegionId.NotFound", message: "The specified RegionId does not exist.", httpStatus: 404)

@@ -29,25 +29,12 @@ public struct DescribeDisksHandler: ActionHandler {
         let zoneId = try parameters.zone(of: region)
         let diskIds = try parameters.stringList(
             "DiskIds", limit: 100, malformed: ActionErrors.diskIdsNotValid, tooMany: ActionErrors.tooManyDiskIds)
-        var diskType: DiskType?
-        if let value = parameters.text("DiskType"), value.lowercased() != "all" {
-            guard let type = DiskType.named(caseInsensitive: value) else { throw ActionErrors.diskTypeNotSupported }
-            diskType = type
-        }
-        var category: DiskCategory?
-        if let value = parameters.text("Category"), value.lowercased() != "all" {
-            guard let named = DiskCategory.named(caseInsensitive: value) else {
-                throw ActionErrors.diskCategoryValueNotSupported
-            }
-            category = named
-        }
-        var status: DiskStatus?
-        if let value = parameters.text("Status"), value.lowercased() != "all" {
-            guard let named = DiskStatus.named(caseInsensitive: value) else {
-                throw ActionErrors.diskStatusNotSupported
-            }
-            status = named
-        }
+        let diskType: DiskType? = try parameters.value(
+            "DiskType", allowingAll: true, unknown: ActionErrors.diskTypeNotSupported)
+        let category: DiskCategory? = try parameters.value(
+            "Category", allowingAll: true, unknown: ActionErrors.diskCategoryValueNotSupported)
+        let status: DiskStatus? = try parameters.value(
+            "Status", allowingAll: true, unknown: ActionErrors.diskStatusNotSupported)
         let instanceId = parameters.text("InstanceId")
         let snapshotId = parameters.text("SnapshotId")
         let diskName = parameters.text("DiskName")

@@ -28,20 +28,9 @@ public struct DescribeInstancesHandler: ActionHandler {
         let instanceIds = try parameters.stringList(
             "InstanceIds", limit: 100, malformed: ActionErrors.instanceIdsMalformed,
             tooMany: ActionErrors.instanceIdsMalformed)
-        var status: InstanceStatus?
-        if let value = parameters.text("Status") {
-            guard let named = InstanceStatus.named(caseInsensitive: value) else {
-                throw ActionErrors.instanceStatusNotFound
-            }
-            status = named
-        }
-        var chargeType: ChargeType?
-        if let value = parameters.text("InstanceChargeType") {
-            guard let named = ChargeType.named(caseInsensitive: value) else {
-                throw ActionErrors.instanceChargeTypeNotFound
-            }
-            chargeType = named
-        }
+        let status: InstanceStatus? = try parameters.value("Status", unknown: ActionErrors.instanceStatusNotFound)
+        let chargeType: ChargeType? = try parameters.value(
+            "InstanceChargeType", unknown: ActionErrors.instanceChargeTypeNotFound)
         let namePattern = parameters.text("InstanceName")
         let imageId = parameters.text("ImageId")
         let paging = try Paging(parameters, maxPageSize: 100)

@@ -13,12 +13,4 @@ extension RequestParameters {
         return index
     }
 
-    /// `DryRun=true`: every check passed, nothing is done (`DryRunOperation`, 400, as ECS answers).
-    func checkDryRun() throws(APIError) {
-        if try bool("DryRun") == true {
-            throw APIError(
-                code: "DryRunOperation", message: "Request validation has been passed with DryRun flag set.",
-                httpStatus: 400)
-        }
-    }
 }

@@ -22,6 +22,16 @@ struct RequestParameters {
         return value
     }
 
+    /// One of a closed set of names, in any case; `unknown` when it is none of them. With `allowingAll`,
+    /// `All` (any case) means no filter, as DescribeDisks takes it.
+    func value<Value: WorldEnumeration>(
+        _ name: String, allowingAll: Bool = false, unknown: APIError
+    ) throws(APIError) -> Value? {
+        guard let value = text(name), !(allowingAll && value.lowercased() == "all") else { return nil }
+        guard let named = Value.named(caseInsensitive: value) else { throw unknown }
+        return named
+    }
+
     /// A Boolean: `true` or `false` in any case (Python SDKs send `True`/`False`); `InvalidParameter` otherwise.
     func bool(_ name: String) throws(APIError) -> Bool? {
         guard let value = text(name) else { return nil }

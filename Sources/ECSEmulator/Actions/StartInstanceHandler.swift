@@ -20,7 +20,7 @@ public struct StartInstanceHandler: ActionHandler {
         let parameters = RequestParameters(request)
         let index = try parameters.instanceIndex(in: world)
         _ = try parameters.bool("InitLocalDisk")
-        _ = try parameters.bool("DryRun")
+        let dryRun = try parameters.bool("DryRun") == true
         let instance = world.instances[index]
         let now = request.now
         if instance.lockedForSecurity { throw ActionErrors.instanceLockedForSecurityReasons }
@@ -29,7 +29,7 @@ public struct StartInstanceHandler: ActionHandler {
         if world.disks(attachedTo: instance.instanceId).contains(where: { $0.status(at: now) == .reIniting }) {
             throw ActionErrors.incorrectDiskStatus
         }
-        try parameters.checkDryRun()
+        if dryRun { throw ActionErrors.dryRunOperation }
         guard case .began = world.instances[index].lifecycle.start(at: now, lasting: world.timing.startSeconds) else {
             throw ActionErrors.incorrectInstanceStatus
         }

@@ -21,7 +21,7 @@ public struct StopInstanceHandler: ActionHandler {
         let index = try parameters.instanceIndex(in: world)
         _ = try parameters.bool("ForceStop")
         _ = try parameters.bool("ConfirmStop")
-        _ = try parameters.bool("DryRun")
+        let dryRun = try parameters.bool("DryRun") == true
         if let mode = parameters.text("StoppedMode"), mode != "KeepCharging", mode != "StopCharging" {
             throw ActionErrors.invalidParameter("StoppedMode")
         }
@@ -29,7 +29,7 @@ public struct StopInstanceHandler: ActionHandler {
         let now = request.now
         if instance.lockedForSecurity { throw ActionErrors.instanceLockedForSecurityReasons }
         guard instance.status(at: now) == .running else { throw ActionErrors.incorrectInstanceStatus }
-        try parameters.checkDryRun()
+        if dryRun { throw ActionErrors.dryRunOperation }
         guard case .began = world.instances[index].lifecycle.stop(at: now, lasting: world.timing.stopSeconds) else {
             throw ActionErrors.incorrectInstanceStatus
         }

@@ -1,3 +1,4 @@
+import AliyunCore
 public import Foundation
 
 /// The UTC times of the world file and the API: `2024-01-01T08:30:00Z` (ECS also writes `2024-01-01T08:30Z`).
@@ -55,10 +56,7 @@ public enum UTCTime {
 
     /// `yyyy-MM-ddTHH:mm:ssZ`, as DescribeDisks writes times.
     public static func format(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        Timestamp.format(date)
     }
 
     /// `yyyy-MM-ddTHH:mmZ`, as DescribeInstances writes times.

@@ -53,8 +53,8 @@ extension WorldError {
     init(decoding error: DecodingError, in data: Data) {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let location = JSONSyntaxCheck.firstError(in: data).map { "at \($0)" } ?? "(is it UTF-8 text?)"
-            self.init(.malformedJSON, "not valid JSON \(location)")
+            // `load` has found no syntax error before decoding: what is left is the encoding.
+            self.init(.malformedJSON, "not valid JSON (is it UTF-8 text?)")
         case .dataCorrupted(let context):
             let (entry, _) = Self.split(context.codingPath, in: data)
             self.init(.invalidValue, (entry.map { "\($0): " } ?? "") + context.debugDescription)

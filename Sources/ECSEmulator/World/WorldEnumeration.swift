@@ -11,7 +11,8 @@ extension WorldEnumeration {
 
     /// The case named `name`, compared without regard to case; `nil` if there is none.
     public static func named(caseInsensitive name: String) -> Self? {
-        allCases.first { $0.rawValue.lowercased() == name.lowercased() }
+        let wanted = name.lowercased()
+        return allCases.first { $0.rawValue.lowercased() == wanted }
     }
 
     public init(from decoder: any Decoder) throws {
