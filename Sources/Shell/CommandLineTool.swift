@@ -178,6 +178,13 @@ public struct CommandLineTool: Sendable {
             errorOutput("ecsh: warning: \(warning)\n")
         }
         let region = options.region ?? resolved?.defaultRegion ?? Session.defaultRegion
+        // `--region` is checked as it is parsed; the environment's and the profile's are checked here, before
+        // they become a host name.
+        guard CommandLineOptions.isRegionId(region) else {
+            throw UsageError(
+                "the region \"\(region)\" (ALIBABA_CLOUD_REGION_ID or the profile's region_id) is not a region id; "
+                    + "they look like cn-hangzhou (pass --region to choose one)")
+        }
         let endpoint = try options.endpoint.map { text throws(EndpointError) in try Endpoint(parsing: text) }
         let target: Target
         if resolved == nil {

@@ -295,6 +295,23 @@ struct CurlTransportTests {
         #expect(error?.requestMayHaveBeenSent == false)
     }
 
+    @Test(arguments: [
+        (
+            "https://ecs.cn hangzhou.aliyuncs.com/?DiskId=d-1&Password=Abc123%21x&Signature=SIG",
+            "ecs.cn hangzhou.aliyuncs.com"
+        ),
+        ("http://user:pw@exa mple.com:8080/path?SecurityToken=TOKEN", "exa mple.com:8080"),
+        ("not a url?Password=Abc123%21x", "not a url"),
+    ])
+    func errorsNameTheHostButNeverTheQuery(url: String, host: String) async throws {
+        let error = await transportError { try await CurlTransport().send(HTTPRequest(method: "POST", url: url)) }
+        let message = try #require(error).description
+        #expect(message.contains(host))
+        for secret in ["Abc123", "SIG", "TOKEN", "pw@"] {
+            #expect(!message.contains(secret))
+        }
+    }
+
     // MARK: - Cancellation and shutdown
 
     @Test func cancellingTheTaskMidRequestThrowsCancelled() async throws {

@@ -126,6 +126,20 @@ struct CommandLineToolTests {
         #expect(result.errors.contains(message))
     }
 
+    @Test func aMalformedRegionFromTheEnvironmentIsAUsageErrorAndNothingIsSent() async throws {
+        let transport = ScriptedTransport()
+        let result = try await run(
+            ["-c", "call ReInitDisk DiskId=d-1 Password=Abc123!x"],
+            environment: [
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": "id", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "secret",
+                "ALIBABA_CLOUD_REGION_ID": "cn hangzhou",
+            ], transport: transport)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("the region \"cn hangzhou\""))
+        #expect(!result.errors.contains("Abc123"))
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test func anUnknownCommandFailsWithASuggestion() async throws {
         let result = try await run(keys + ["-c", "cal DescribeRegions"])
         #expect(result.status == 1)

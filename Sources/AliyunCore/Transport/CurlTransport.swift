@@ -105,8 +105,13 @@ public final class CurlTransport: HTTPTransport {
             }
     }
 
-    /// The host part of a URL, or the URL itself when it has none.
+    /// The host part of a URL, for error messages. Never the query: it holds the API parameters (a
+    /// `Password`) and, with signature v1, the signature and the security token.
     static func hostForMessages(_ url: String) -> String {
-        URLComponents(string: url)?.host.flatMap { $0.isEmpty ? nil : $0 } ?? url
+        if let host = URLComponents(string: url)?.host, !host.isEmpty { return host }
+        // A URL that does not parse (a space in a region id, say): what stands before the path.
+        let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        let authority = afterScheme.prefix { !"/?#".contains($0) }
+        return String(authority.split(separator: "@").last ?? authority)
     }
 }
