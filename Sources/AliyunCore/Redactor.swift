@@ -53,8 +53,8 @@ public enum Redactor {
         }.joined(separator: "&")
     }
 
-    /// API parameters (not yet encoded) with the values of secret ones masked.
-    public static func redact(parameters: [String: String]) -> [String: String] {
+    /// API parameters (not yet encoded) with the values of secret ones replaced by `mask`.
+    public static func redact(parameters: [String: String], mask: String = mask) -> [String: String] {
         parameters.reduce(into: [:]) { result, item in
             result[item.key] = isSensitive(parameter: item.key) ? mask : item.value
         }
@@ -115,15 +115,6 @@ public enum Redactor {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// The secret as it appears inside a JSON string.

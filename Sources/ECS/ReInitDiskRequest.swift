@@ -1,3 +1,5 @@
+import AliyunCore
+
 /// One ReInitDisk call: the disk and the options the API document lists.
 ///
 /// ReInitDisk takes no `RegionId` (the disk id is global) and no `ClientToken`: it is not idempotent.
@@ -32,9 +34,7 @@ public struct ReInitDiskRequest: Sendable, Equatable {
 
     /// What may be shown (a dry run, a debug line): `parameters` with the password masked.
     public var redactedParameters: [String: String] {
-        var parameters = parameters
-        if parameters["Password"] != nil { parameters["Password"] = Self.passwordMask }
-        return parameters
+        Redactor.redact(parameters: parameters, mask: Self.passwordMask)
     }
 
     /// What stands for the password in `redactedParameters`.

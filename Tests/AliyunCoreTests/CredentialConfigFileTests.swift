@@ -172,3 +172,17 @@ let cliWrittenConfig = """
         }
     }
 }
+
+struct ProfileRedactionTests {
+    @Test func aProfileNeverShowsItsSecretOrToken() {
+        let profile = AliyunConfigFile.Profile(
+            name: "p", mode: "StsToken", accessKeyId: "LTAIp", accessKeySecret: "p-secret-42", stsToken: "tok-77")
+        var dumped = ""
+        dump(profile, to: &dumped)
+        for text in ["\(profile)", String(reflecting: profile), dumped] {
+            #expect(text.contains("LTAIp"))
+            #expect(!text.contains("p-secret-42"))
+            #expect(!text.contains("tok-77"))
+        }
+    }
+}

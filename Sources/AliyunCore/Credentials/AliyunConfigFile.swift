@@ -7,7 +7,9 @@ public import Foundation
 /// and they are ignored, as are unknown ones, so files from any CLI version load.
 public struct AliyunConfigFile: Sendable, Equatable {
     /// One entry of `profiles`. Empty strings (the CLI writes `""` for unused fields) read as `nil`.
-    public struct Profile: Sendable, Equatable, Decodable, CustomStringConvertible {
+    public struct Profile: Sendable, Equatable, Decodable, CustomStringConvertible, CustomDebugStringConvertible,
+        CustomReflectable
+    {
         public var name: String
         /// `AK`, `StsToken`, `EcsRamRole`, `RamRoleArn`, …; `nil` when absent, which the CLI treats as `AK`.
         public var mode: String?
@@ -56,10 +58,24 @@ public struct AliyunConfigFile: Sendable, Equatable {
             ramRoleName = try field(.ramRoleName)
         }
 
-        /// Leaves out the secret and the token: a profile may end up in a debug log.
+        /// Leaves out the secret and the token: a profile may end up in a debug log or a failed test's
+        /// output; `String(reflecting:)` and `dump` go through these too, as for `Credential`.
         public var description: String {
             "Profile(name: \(name), mode: \(mode ?? "AK"), accessKeyId: \(accessKeyId ?? "-"), "
                 + "region: \(regionId ?? "-"))"
+        }
+
+        public var debugDescription: String { description }
+
+        public var customMirror: Mirror {
+            Mirror(
+                self,
+                children: [
+                    "name": name, "mode": mode as Any, "accessKeyId": accessKeyId as Any,
+                    "accessKeySecret": accessKeySecret.map { _ in "<redacted>" } as Any,
+                    "stsToken": stsToken.map { _ in "<redacted>" } as Any, "regionId": regionId as Any,
+                    "ramRoleName": ramRoleName as Any,
+                ])
         }
     }
 

@@ -45,7 +45,8 @@ private func formDecodeComponent(_ component: Substring) throws(FormDecodingErro
     return decoded
 }
 
-private func hexValue(_ byte: UInt8) -> UInt8? {
+/// The value of one hexadecimal digit, either case.
+func hexValue(_ byte: UInt8) -> UInt8? {
     switch byte {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
     case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10

@@ -32,7 +32,6 @@ public struct SignerV1: Sendable {
         if let token = credential.securityToken {
             signed["SecurityToken"] = token
         }
-        signed.removeValue(forKey: "Signature")
         let stringToSign = Self.stringToSign(method: method, parameters: signed)
         signed["Signature"] = Self.signature(stringToSign: stringToSign, secret: credential.accessKeySecret)
         return signed
